@@ -1,0 +1,1 @@
+"""Pure engine package (analytics): no Django imports."""

@@ -1,0 +1,1 @@
+"""Pure engine package (scoring): no Django imports."""
