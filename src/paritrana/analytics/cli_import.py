@@ -1,0 +1,8 @@
+"""`paritrana import` command (being written)."""
+
+from __future__ import annotations
+
+
+def import_() -> None:
+    """Not implemented yet."""
+    raise NotImplementedError
