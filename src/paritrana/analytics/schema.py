@@ -44,6 +44,35 @@ class Column:
     references: Ref | None = None
 
 
+class Must(StrEnum):
+    """What a conditional rule demands of its column."""
+
+    PRESENT = "present"  # a value is required
+    EMPTY = "empty"  # no value allowed
+    FALSE = "false"  # a BOOL column must be false
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A cross-column condition, as data: when ``when`` is one of ``values``, ``column`` must ``must``.
+
+    Kept declarative so the importers, the generator and ``docs/data.md`` read the same rule.
+    """
+
+    column: str
+    must: Must
+    when: str
+    values: tuple[str, ...]
+
+    def describe(self) -> str:
+        demand = {
+            Must.PRESENT: "is required",
+            Must.EMPTY: "must be empty",
+            Must.FALSE: "must be false",
+        }
+        return f"{self.column} {demand[self.must]} when {self.when} is {' or '.join(self.values)}"
+
+
 @dataclass(frozen=True)
 class Dataset:
     name: str
@@ -51,6 +80,7 @@ class Dataset:
     columns: tuple[Column, ...]
     key: tuple[str, ...]
     used_by: tuple[str, ...] = field(default=())
+    rules: tuple[Rule, ...] = field(default=())
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -145,6 +175,13 @@ PARTICIPANTS = Dataset(
         Column("registered_on", ColumnType.DATE, "Date of first registration."),
     ),
     used_by=("coverage", "segment coverage", "vulnerable funded", "employer compliance"),
+    rules=(
+        Rule("npp", Must.PRESENT, when="segment", values=("PU",)),
+        Rule("npp", Must.EMPTY, when="segment", values=("BPU",)),
+        Rule("home_village", Must.PRESENT, when="segment", values=("BPU",)),
+        Rule("jp", Must.FALSE, when="segment", values=("BPU",)),
+        Rule("funder_npp", Must.PRESENT, when="funding", values=("CSR",)),
+    ),
 )
 
 EMPLOYERS = Dataset(
