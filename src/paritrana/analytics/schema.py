@@ -27,7 +27,9 @@ class Ref(StrEnum):
     PROVINCE = "province"
     REGENCY = "regency"
     VILLAGE = "village"
-    REGION = "region"  # a province, regency or village code, according to the row's level
+    #: A province, regency or village code: of the row's ``level`` when the dataset has a
+    #: ``level`` column, otherwise of any level.
+    REGION = "region"
     EMPLOYER = "employer"  # an NPP present in the cycle's employers dataset
 
 
@@ -189,9 +191,13 @@ EMPLOYERS = Dataset(
     description="One row per registered employer (badan usaha).",
     key=("npp",),
     columns=(
-        Column("npp", ColumnType.STRING, "Employer registration number (Nomor Pendaftaran Perusahaan)."),
+        Column(
+            "npp", ColumnType.STRING, "Employer registration number (Nomor Pendaftaran Perusahaan)."
+        ),
         Column("name", ColumnType.STRING, "Registered name."),
-        Column("regency", ColumnType.STRING, "Regency/city of the head office.", references=Ref.REGENCY),
+        Column(
+            "regency", ColumnType.STRING, "Regency/city of the head office.", references=Ref.REGENCY
+        ),
         Column("sector", ColumnType.STRING, "Award sector.", allowed=SECTORS),
         Column("scale", ColumnType.STRING, "Business scale.", allowed=SCALES),
         Column(
@@ -202,8 +208,22 @@ EMPLOYERS = Dataset(
             minimum=0,
         ),
         Column("ownership", ColumnType.STRING, "Ownership.", allowed=OWNERSHIP),
+        Column(
+            "owner_region",
+            ColumnType.STRING,
+            "Province or regency whose government owns the employer: required for GOVERNMENT "
+            "(the regional government itself, employing its non-ASN staff) and BUMD, empty "
+            "for PRIVATE and BUMN.",
+            nullable=True,
+            references=Ref.REGION,
+        ),
     ),
-    used_by=("employer registration", "employer compliance"),
+    used_by=(
+        "employer registration",
+        "employer compliance",
+        "own non-ASN staff covered",
+        "BUMD compliance",
+    ),
 )
 
 CONTRIBUTIONS = Dataset(
@@ -213,7 +233,9 @@ CONTRIBUTIONS = Dataset(
     columns=(
         Column("npp", ColumnType.STRING, "Employer.", references=Ref.EMPLOYER),
         Column("month", ColumnType.MONTH, "Contribution month, YYYY-MM."),
-        Column("workers_reported", ColumnType.INT, "Workers in the bill.", unit="workers", minimum=0),
+        Column(
+            "workers_reported", ColumnType.INT, "Workers in the bill.", unit="workers", minimum=0
+        ),
         Column("billed_rp", ColumnType.INT, "Contribution billed.", unit=_RP, minimum=0),
         Column("paid_rp", ColumnType.INT, "Contribution paid.", unit=_RP, minimum=0),
         Column(
@@ -233,7 +255,9 @@ WORKFORCE = Dataset(
     columns=(
         Column("regency", ColumnType.STRING, "Regency/city.", references=Ref.REGENCY),
         Column("year", ColumnType.INT, "Year.", minimum=2000, maximum=2100),
-        Column("working_population", ColumnType.INT, "Working population.", unit="persons", minimum=0),
+        Column(
+            "working_population", ColumnType.INT, "Working population.", unit="persons", minimum=0
+        ),
         Column("formal", ColumnType.INT, "Formal workers.", unit="persons", minimum=0),
         Column("informal", ColumnType.INT, "Informal workers.", unit="persons", minimum=0),
     ),
@@ -248,11 +272,24 @@ BUDGETS = Dataset(
     ),
     key=("region_code", "year"),
     columns=(
-        Column("region_code", ColumnType.STRING, "Province, regency or village code.", references=Ref.REGION),
+        Column(
+            "region_code",
+            ColumnType.STRING,
+            "Province, regency or village code.",
+            references=Ref.REGION,
+        ),
         Column("level", ColumnType.STRING, "Level of the region.", allowed=LEVELS),
         Column("year", ColumnType.INT, "Budget year.", minimum=2000, maximum=2100),
-        Column("allocation_rp", ColumnType.INT, "Allocation for contributions.", unit=_RP, minimum=0),
-        Column("workers_funded", ColumnType.INT, "Workers whose contributions it funds.", unit="workers", minimum=0),
+        Column(
+            "allocation_rp", ColumnType.INT, "Allocation for contributions.", unit=_RP, minimum=0
+        ),
+        Column(
+            "workers_funded",
+            ColumnType.INT,
+            "Workers whose contributions it funds.",
+            unit="workers",
+            minimum=0,
+        ),
         Column(
             "own_staff",
             ColumnType.INT,
