@@ -183,6 +183,14 @@ PARTICIPANTS = Dataset(
         Rule("home_village", Must.PRESENT, when="segment", values=("BPU",)),
         Rule("jp", Must.FALSE, when="segment", values=("BPU",)),
         Rule("funder_npp", Must.PRESENT, when="funding", values=("CSR",)),
+        Rule(
+            "funder_npp", Must.EMPTY, when="funding", values=("SELF", "EMPLOYER", "APBD", "APBDES")
+        ),
+        # JKP (job loss) exists only for wage earners (PP 37/2021); construction workers
+        # registered per project (JAKON) get JKK and JKM only.
+        Rule("jkp", Must.FALSE, when="segment", values=("BPU", "JAKON")),
+        Rule("jht", Must.FALSE, when="segment", values=("JAKON",)),
+        Rule("jp", Must.FALSE, when="segment", values=("JAKON",)),
     ),
 )
 
@@ -223,6 +231,10 @@ EMPLOYERS = Dataset(
         "employer compliance",
         "own non-ASN staff covered",
         "BUMD compliance",
+    ),
+    rules=(
+        Rule("owner_region", Must.PRESENT, when="ownership", values=("GOVERNMENT", "BUMD")),
+        Rule("owner_region", Must.EMPTY, when="ownership", values=("PRIVATE", "BUMN")),
     ),
 )
 
