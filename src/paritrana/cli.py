@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import typer
 
+from paritrana import djangocli
 from paritrana.analytics.cli import data_app, indicators_app
 from paritrana.scoring.cli import score_app
 
@@ -17,6 +18,15 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
 )
+app.add_typer(djangocli.regions_app, name="regions")
+app.add_typer(djangocli.audit_app, name="audit")
+app.add_typer(djangocli.accounts_app, name="accounts")
+app.add_typer(djangocli.demo_app, name="demo")
 app.add_typer(data_app, name="data")
 app.add_typer(indicators_app, name="indicators")
 app.add_typer(score_app, name="score")
+app.command("migrate")(djangocli.migrate_cmd)
+app.command("serve")(djangocli.serve_cmd)
+app.command("manage", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(
+    djangocli.manage_cmd
+)

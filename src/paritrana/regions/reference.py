@@ -43,12 +43,16 @@ def read_level(level: str, data_dir: Path = DATA_DIR) -> list[RegionRow]:
     seen: set[str] = set()
     for line, row in enumerate(rows, start=2):
         if row.code in seen:
-            raise ReferenceDataError(f"{path.name}: row {line}, field 'code': duplicate code {row.code!r}")
+            raise ReferenceDataError(
+                f"{path.name}: row {line}, field 'code': duplicate code {row.code!r}"
+            )
         seen.add(row.code)
     return rows
 
 
-def _iter_rows(path: Path, header: tuple[str, ...], code_re: re.Pattern[str]) -> Iterator[RegionRow]:
+def _iter_rows(
+    path: Path, header: tuple[str, ...], code_re: re.Pattern[str]
+) -> Iterator[RegionRow]:
     try:
         handle = path.open(encoding="utf-8", newline="")
     except FileNotFoundError as exc:

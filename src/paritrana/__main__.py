@@ -1,0 +1,3 @@
+from paritrana.cli import app
+
+app()

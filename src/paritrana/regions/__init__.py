@@ -1,0 +1,1 @@
+"""Reference regions: provinces, regencies/cities, districts, villages and award zones."""

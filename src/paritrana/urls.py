@@ -1,0 +1,15 @@
+"""Root URL configuration."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("paritrana.web.urls")),
+    path("regions/", include("paritrana.regions.urls")),
+    path("accounts/", include("paritrana.accounts.urls")),
+    path("audit/", include("paritrana.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,1 @@
+"""Public pages, dashboards and the site's shared templates."""
