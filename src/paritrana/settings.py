@@ -213,6 +213,8 @@ STORAGES = {
 }
 # The demo serves with DEBUG off; WhiteNoise then serves app static files directly.
 WHITENOISE_USE_FINDERS = not PRODUCTION
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
