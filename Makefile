@@ -8,7 +8,7 @@ UV_VERSION := 0.13.8
 DEMO_HOST ?= 127.0.0.1
 DEMO_PORT ?= 8000
 
-.PHONY: demo test test-sqlite test-postgres lint bench lock install clean help
+.PHONY: messages demo test test-sqlite test-postgres lint bench lock install clean help
 
 help:
 	@echo "make demo   - set up, load reference data and demo accounts, serve on http://$(DEMO_HOST):$(DEMO_PORT)"
@@ -16,12 +16,13 @@ help:
 	@echo "make lint   - ruff and mypy"
 	@echo "make bench  - benchmarks, written to docs/performance.md"
 
-$(STAMP): pyproject.toml requirements.lock scripts/ensure-system.sh
+$(STAMP): pyproject.toml requirements.lock scripts/ensure-system.sh $(wildcard src/paritrana/locale/*/LC_MESSAGES/*.po)
 	@scripts/ensure-system.sh base
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	@$(BIN)/python -m pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
 	$(BIN)/uv pip sync -q --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
+	$(BIN)/python scripts/compile_messages.py
 	@touch $@
 
 install: $(STAMP)
@@ -57,6 +58,10 @@ lint: install
 
 bench: install
 	$(BIN)/paritrana bench --scale national
+
+# Extract translatable strings into the .po files (developers; needs GNU gettext).
+messages: install
+	cd src/paritrana && DJANGO_SETTINGS_MODULE=paritrana.settings ../../$(BIN)/python -m django makemessages -l id --no-obsolete --no-location -i "analytics/*" -i "scoring/*"
 
 # Re-resolve the pinned lock from pyproject.toml (needs network to PyPI).
 lock: install
