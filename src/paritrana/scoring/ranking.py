@@ -38,17 +38,20 @@ def rank_units(scores: pd.DataFrame, tree: CriteriaTree, params: RankParams) -> 
 
 
 def rank_with_ties(keys: Sequence[FloatArray]) -> FloatArray:
-    """Descending "min" ranks by ``keys[0]``, ties broken by ``keys[1:]``; NaN where keys[0] is."""
+    """Descending "min" ranks along the last axis by ``keys[0]``, ties broken by ``keys[1:]``.
+
+    Keys may carry leading axes (e.g. Monte Carlo runs x units); NaN where keys[0] is NaN.
+    """
     main = keys[0]
     # lexsort sorts ascending with its last key primary: negate for "higher is better" and
     # map NaN to +inf so a missing value sorts as the worst.
     neg = [np.where(np.isnan(k), np.inf, -k) for k in keys]
-    order = np.lexsort(neg[::-1])
-    sorted_keys = np.stack([k[order] for k in neg])
-    new_group = np.ones(main.size, dtype=bool)
-    new_group[1:] = (sorted_keys[:, 1:] != sorted_keys[:, :-1]).any(axis=0)
-    positions = np.arange(1, main.size + 1, dtype=float)
-    group_rank = np.maximum.accumulate(np.where(new_group, positions, 0.0))
-    ranks = np.empty(main.size)
-    ranks[order] = group_rank
+    order = np.lexsort(neg[::-1], axis=-1)
+    sorted_keys = np.stack([np.take_along_axis(k, order, axis=-1) for k in neg])
+    new_group = np.ones(main.shape, dtype=bool)
+    new_group[..., 1:] = (sorted_keys[..., 1:] != sorted_keys[..., :-1]).any(axis=0)
+    positions = np.broadcast_to(np.arange(1, main.shape[-1] + 1, dtype=float), main.shape)
+    group_rank = np.maximum.accumulate(np.where(new_group, positions, 0.0), axis=-1)
+    ranks = np.empty(main.shape)
+    np.put_along_axis(ranks, order, group_rank, axis=-1)
     return np.where(np.isnan(main), np.nan, ranks)
