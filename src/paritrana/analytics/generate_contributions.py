@@ -87,7 +87,7 @@ def _chunk(
     behaviour = e.behaviour[owner]
     due = due_days(plan.year)[month - 1]
     late = chance(rng, _LATE_P[behaviour])
-    late_days = np.where(behaviour == CHRONIC, rng.integers(1, 76, n), rng.integers(1, 41, n))
+    late_days = np.where(behaviour == CHRONIC, rng.integers(1, 46, n), rng.integers(1, 31, n))
     paid_on = np.where(late, due + late_days, due - rng.integers(0, 15, n))
     chronic = behaviour == CHRONIC
     partial = chronic & chance(rng, _PARTIAL_P, n)
@@ -116,13 +116,20 @@ def _chunk(
 def _bills(
     e: Employers, payroll: Payroll, owner: IntArray, month: IntArray
 ) -> tuple[IntArray, IntArray]:
-    """Workers billed and amount billed per employer-month (December = the payroll seen)."""
-    december = payroll.workers[owner]
-    # Growing employers had fewer workers earlier in the year, shrinking ones more.
-    workers = np.rint(december * (1.0 - e.growth[owner] * (MONTHS - month) / MONTHS))
-    workers = np.maximum(workers, 0).astype(np.int64)
-    ratio: FloatArray = np.divide(workers, december, out=np.zeros(len(owner)), where=december > 0)
+    """Workers billed and amount billed per employer-month.
+
+    Leavers left in a uniformly random month, so a share (12 - m)/12 of them is still on
+    month m's bill; on top, growing employers had fewer workers earlier in the year.
+    """
+    present = (MONTHS - month) / MONTHS
+    growth = np.maximum(1.0 - e.growth[owner] * present, 0.0)
+
+    def on_bill(totals: FloatArray) -> FloatArray:
+        return np.asarray((totals[0, owner] + totals[1, owner] * present) * growth)
+
     programmes = PROFILE_PROGRAMMES[e.profile[owner]]
     rate = _JKK_RATE[e.sector[owner]] + _JKM_RATE + _JHT_RATE * programmes[:, 2]
-    amount = payroll.wages[owner] * rate + payroll.jp_wages[owner] * _JP_RATE * programmes[:, 3]
-    return workers, np.rint(amount * ratio).astype(np.int64)
+    amount = on_bill(payroll.wages) * rate + on_bill(payroll.jp_wages) * _JP_RATE * programmes[:, 3]
+    workers = np.rint(on_bill(payroll.workers)).astype(np.int64)
+    billed = np.where(workers > 0, np.rint(amount), 0).astype(np.int64)
+    return workers, billed

@@ -58,7 +58,7 @@ _BEHAVIOUR_P = (
 )
 _PARTIAL_P = (0.20, 0.35, 0.45, 0.35, 0.0)  # registers only part of its workforce
 _UNDER_WAGE_P = (0.05, 0.12, 0.25, 0.30, 0.70)  # honorer are often paid below the UMK
-_WAGE_LEVEL = (0.45, 0.25, 0.10, 0.0, 0.0)
+_WAGE_LEVEL = (0.25, 0.15, 0.05, 0.0, 0.0)
 _SECTOR_P_KOTA = (0.07, 0.18, 0.05, 0.52, 0.10, 0.08)
 _SECTOR_P_KABUPATEN = (0.04, 0.22, 0.22, 0.38, 0.08, 0.06)
 _BUMD_SCALE_P = (0.3, 0.6, 0.1, 0.0)

@@ -249,10 +249,11 @@ def _villages(rng: np.random.Generator, nation: Nation, commitment: FloatArray) 
     n = len(nation.village_codes)
     desa = nation.village_is_desa
     officials = np.where(desa, 7 + rng.poisson(4.0, n), 0).astype(np.int64)
-    # Regencies that commit push their villages (Perbup, Dana Desa guidance); villages
-    # still differ a lot among themselves.
+    # Regencies that commit push their villages (Perbup, Dana Desa guidance), yet villages
+    # differ: a village either enrols its officials (most of them) or does not.
     z = commitment[nation.village_regency]
-    coverage = sigmoid(0.3 + 1.0 * z + rng.normal(0.0, 1.5, n))
+    enrols = chance(rng, sigmoid(0.2 + 1.0 * z + rng.normal(0.0, 1.0, n)))
+    coverage = np.where(enrols, rng.uniform(0.6, 1.0, n), 0.0)
     covered = rng.binomial(officials, coverage).astype(np.int64)
     siltap = np.round(SILTAP_MIN_RP * (1.0 + rng.random(n) * 0.3), -3).astype(np.int64)
     funds = desa & chance(rng, 0.06 * np.where(z > 0, 2.0, 1.0))

@@ -16,7 +16,14 @@ import pyarrow as pa
 
 from paritrana.analytics import schema
 from paritrana.analytics.generate_bpu import bpu_rows
-from paritrana.analytics.generate_common import FloatArray, IntArray, chance, ranges, stream
+from paritrana.analytics.generate_common import (
+    BoolArray,
+    FloatArray,
+    IntArray,
+    chance,
+    ranges,
+    stream,
+)
 from paritrana.analytics.generate_employers import (
     ARREARS,
     GOV_PROVINCE,
@@ -38,7 +45,7 @@ from paritrana.analytics.generate_rows import (
 
 #: JP contributions are computed on wages up to this ceiling (2024).
 JP_WAGE_CEILING_RP = 10_042_300
-#: PU workers who left their employer during the year: not billed, no longer active.
+#: PU workers who left their employer during the year: billed until they left, not active.
 _LEFT_SHARE = 0.03
 _UNDER_SHARE = 0.75
 _JAKON_ACTIVE_P = 0.9
@@ -46,11 +53,25 @@ _JAKON_ACTIVE_P = 0.9
 
 @dataclass(frozen=True)
 class Payroll:
-    """Per employer, over its PU participants still employed at the end of the year."""
+    """Per employer (columns), for its PU participants who stayed (row 0) or left during
+    the year (row 1): what its monthly bills are computed from."""
 
-    workers: IntArray
+    workers: FloatArray
     wages: FloatArray
     jp_wages: FloatArray  # wages capped at the JP ceiling
+
+    @classmethod
+    def empty(cls, employers: int) -> Payroll:
+        return cls(*(np.zeros((2, employers)) for _ in range(3)))
+
+    def add(self, start: int, stop: int, local: IntArray, left: BoolArray, wage: IntArray) -> None:
+        """Sum one chunk's workers (``local`` = employer - start) into employers start..stop-1."""
+        slot = local + left * (stop - start)  # stayed first, then left
+        size = 2 * (stop - start)
+        capped = np.minimum(wage, JP_WAGE_CEILING_RP)
+        for target, weights in ((self.workers, None), (self.wages, wage), (self.jp_wages, capped)):
+            sums = np.bincount(slot, weights=weights, minlength=size).reshape(2, stop - start)
+            target[:, start:stop] = sums
 
 
 Progress = Callable[[float], None]
@@ -61,11 +82,7 @@ def write_participants(
 ) -> tuple[int, Payroll]:
     rp = plan.regency
     chunk = plan.spec.chunk_rows
-    payroll = Payroll(
-        workers=np.zeros(len(employers), dtype=np.int64),
-        wages=np.zeros(len(employers)),
-        jp_wages=np.zeros(len(employers)),
-    )
+    payroll = Payroll.empty(len(employers))
     jobs: list[tuple[str, int, int]] = [
         *(("PU", a, b) for a, b in ranges(employers.registered, chunk)),
         *(("BPU", a, b) for a, b in ranges(rp.bpu, chunk)),
@@ -100,18 +117,13 @@ def _pu_rows(
     n = len(owner)
     regency = e.regency[owner]
     umk = plan.model.regency.minimum_wage[plan.world.regencies][regency]
-    honest = umk * np.maximum(1.0, np.exp(rng.normal(e.wage_level[owner], 0.4)))
+    honest = umk * np.maximum(1.0, np.exp(rng.normal(e.wage_level[owner], 0.35)))
     # Under-reporting employers declare most, not all, of their workers below the UMK.
     under = e.under_wage[owner] & chance(rng, _UNDER_SHARE, n)
     low = umk * rng.uniform(0.5, 0.98, n)
     wage = np.where(under, np.floor(low / 1000), np.ceil(honest / 1000)).astype(np.int64) * 1000
     left = chance(rng, _LEFT_SHARE, n)
-    billed = ~left
-    local = owner - start
-    payroll.workers[start:stop] = np.bincount(local, weights=billed, minlength=stop - start)
-    payroll.wages[start:stop] = np.bincount(local, weights=wage * billed, minlength=stop - start)
-    capped = np.minimum(wage, JP_WAGE_CEILING_RP) * billed
-    payroll.jp_wages[start:stop] = np.bincount(local, weights=capped, minlength=stop - start)
+    payroll.add(start, stop, owner - start, left, wage)
     gov = e.kind[owner] <= GOV_PROVINCE
     return Rows(
         segment=PU,
@@ -121,7 +133,7 @@ def _pu_rows(
         has_village=np.zeros(n, dtype=np.bool_),
         programmes=PROFILE_PROGRAMMES[e.profile[owner]],
         # Workers of an employer in arrears at the end of the year are not active.
-        active=billed & (e.behaviour[owner] != ARREARS),
+        active=~left & (e.behaviour[owner] != ARREARS),
         wage=wage,
         funding=np.full(n, EMPLOYER),
         funder_npp=pa.nulls(n, pa.string()),
@@ -145,7 +157,7 @@ def _jakon_rows(rng: np.random.Generator, plan: Plan, start: int, stop: int) -> 
         has_village=np.zeros(n, dtype=np.bool_),
         programmes=programmes,
         active=chance(rng, _JAKON_ACTIVE_P, n),  # the project is still running
-        wage=np.ceil(umk * rng.uniform(0.9, 1.6, n) / 1000).astype(np.int64) * 1000,
+        wage=np.ceil(umk * rng.uniform(0.85, 1.3, n) / 1000).astype(np.int64) * 1000,
         funding=np.full(n, EMPLOYER),
         funder_npp=pa.nulls(n, pa.string()),
         category=np.full(n, GENERAL),

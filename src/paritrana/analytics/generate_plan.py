@@ -103,8 +103,10 @@ def make_plan(spec: ScaleSpec, world: World, model: NationalModel, year: int) ->
     private = np.maximum(
         round_counts(rm.employers[reg] * employer_fraction) - bumd - 1, MIN_PRIVATE_EMPLOYERS
     )
+    # Every employer has at least one PU participant: the regency's PU count must allow it.
     seat_staff = _sum_by(province.seat, province.staff_covered, len(reg))
-    pu = np.maximum(pu, staff_covered + seat_staff + bumd + private)
+    seat_bumd = _sum_by(province.seat, province.bumd, len(reg))
+    pu = np.maximum(pu, staff_covered + seat_staff + bumd + seat_bumd + private)
     village_reg = world.village_regency
     vm = model.village
     officials = _sum_by(village_reg, vm.officials_covered[world.villages], len(reg))
