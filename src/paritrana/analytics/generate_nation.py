@@ -9,6 +9,7 @@ own staff together, as in reality: regions that regulate also budget and enrol.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -100,12 +101,20 @@ def national_model(nation: Nation, seed: int) -> NationalModel:
     regency_gov = _governments(
         rng, len(nation.regency_codes), province_gov.commitment[nation.regency_province], bias=0.0
     )
-    regency_gov = _with_staff_and_funding(rng, regency_gov, regency.working, regency.informal)
+    # A government funds a share of its informal workers, yet never most of the BPU there:
+    # self-paying and village-funded BPU participants remain.
+    regency_gov = _with_staff_and_funding(
+        rng, regency_gov, regency.working, regency.informal, cap=0.5 * regency.bpu
+    )
+    by_province = partial(
+        group_sum, groups=nation.regency_province, n_groups=len(nation.province_codes)
+    )
     province_gov = _with_staff_and_funding(
         rng,
         province_gov,
-        group_sum(regency.working, nation.regency_province, len(nation.province_codes)) * 0.2,
-        group_sum(regency.informal, nation.regency_province, len(nation.province_codes)) * 0.15,
+        by_province(regency.working) * 0.2,
+        by_province(regency.informal) * 0.15,
+        cap=0.15 * by_province(regency.bpu),
     )
     village = _villages(stream(seed, "villages"), nation, regency_gov.commitment)
     return NationalModel(
@@ -227,7 +236,12 @@ def _governments(
 
 
 def _with_staff_and_funding(
-    rng: np.random.Generator, gov: Governments, working: FloatArray, informal: FloatArray
+    rng: np.random.Generator,
+    gov: Governments,
+    working: FloatArray,
+    informal: FloatArray,
+    *,
+    cap: FloatArray,
 ) -> Governments:
     n = len(working)
     z = gov.commitment
@@ -238,7 +252,7 @@ def _with_staff_and_funding(
         perkada=gov.perkada,
         se=gov.se,
         has_budget=gov.has_budget,
-        vulnerable_funded=np.where(gov.has_budget, informal * share, 0.0),
+        vulnerable_funded=np.where(gov.has_budget, np.minimum(informal * share, cap), 0.0),
         own_staff=working * 0.012 * rng.lognormal(0.0, 0.35, n),
         staff_coverage=sigmoid(0.4 + 1.2 * z + rng.normal(0.0, 0.7, n)),
         bumd=gov.bumd,
