@@ -10,6 +10,7 @@ import typer
 
 from paritrana import djangocli
 from paritrana.analytics.cli import data_app, indicators_app
+from paritrana.awards.cli import cycle_app
 from paritrana.scoring.cli import score_app
 
 app = typer.Typer(
@@ -22,6 +23,7 @@ app.add_typer(djangocli.regions_app, name="regions")
 app.add_typer(djangocli.audit_app, name="audit")
 app.add_typer(djangocli.accounts_app, name="accounts")
 app.add_typer(djangocli.demo_app, name="demo")
+app.add_typer(cycle_app, name="cycle")
 app.add_typer(data_app, name="data")
 app.add_typer(indicators_app, name="indicators")
 app.add_typer(score_app, name="score")

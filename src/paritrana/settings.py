@@ -111,6 +111,8 @@ INSTALLED_APPS = [
     "paritrana.accounts",
     "paritrana.audit",
     "paritrana.regions",
+    "paritrana.entities",
+    "paritrana.awards",
     "paritrana.web",
 ]
 

@@ -1,0 +1,1 @@
+"""Award cycles, categories, stages, rounds, criteria and candidates."""

@@ -1,0 +1,1 @@
+"""Award services: cycles, criteria, screening, deliberation (``<entity>_<verb>``)."""

@@ -1,0 +1,1 @@
+"""The assessed: provincial and regency governments, villages, businesses and UKM."""
