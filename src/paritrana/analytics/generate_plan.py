@@ -86,15 +86,34 @@ class Plan:
 
 
 def make_plan(spec: ScaleSpec, world: World, model: NationalModel, year: int) -> Plan:
-    reg = world.regencies
     rm = model.regency
     total = rm.pu + rm.bpu + rm.jakon
-    fraction = 1.0 if spec.participants is None else spec.participants / total[reg].sum()
+    kept = world.regencies
+    fraction = 1.0 if spec.participants is None else spec.participants / total[kept].sum()
     employer_fraction = (
-        fraction if spec.employers is None else spec.employers / rm.employers[reg].sum()
+        fraction if spec.employers is None else spec.employers / rm.employers[kept].sum()
     )
     province = _province_plan(world, model, fraction, total)
-    gov = model.regency_gov
+    return Plan(
+        spec=spec,
+        world=world,
+        model=model,
+        year=year,
+        fraction=fraction,
+        regency=_regency_plan(world, model, province, fraction, employer_fraction),
+        province=province,
+    )
+
+
+def _regency_plan(
+    world: World,
+    model: NationalModel,
+    province: ProvincePlan,
+    fraction: float,
+    employer_fraction: float,
+) -> RegencyPlan:
+    reg, rm, gov = world.regencies, model.regency, model.regency_gov
+    n = len(reg)
     staff = round_counts(gov.own_staff[reg] * fraction)
     pu = round_counts(rm.pu[reg] * fraction)
     # A regency's own staff are registered through its government, within its PU count.
@@ -104,30 +123,23 @@ def make_plan(spec: ScaleSpec, world: World, model: NationalModel, year: int) ->
         round_counts(rm.employers[reg] * employer_fraction) - bumd - 1, MIN_PRIVATE_EMPLOYERS
     )
     # Every employer has at least one PU participant: the regency's PU count must allow it.
-    seat_staff = _sum_by(province.seat, province.staff_covered, len(reg))
-    seat_bumd = _sum_by(province.seat, province.bumd, len(reg))
-    pu = np.maximum(pu, staff_covered + seat_staff + bumd + seat_bumd + private)
-    village_reg = world.village_regency
+    seated = _sum_by(province.seat, province.staff_covered + province.bumd, n)
+    pu = np.maximum(pu, staff_covered + bumd + private + seated)
     vm = model.village
-    officials = _sum_by(village_reg, vm.officials_covered[world.villages], len(reg))
-    apbdes = _sum_by(village_reg, vm.vulnerable_funded[world.villages], len(reg))
+    officials = _sum_by(world.village_regency, vm.officials_covered[world.villages], n)
+    apbdes = _sum_by(world.village_regency, vm.vulnerable_funded[world.villages], n)
     apbd_regency = round_counts(gov.vulnerable_funded[reg] * fraction)
     apbd_province = _spread_province_funding(world, province.apbd_funded, rm.informal[reg])
     csr = round_counts(rm.csr_funded[reg] * fraction)
     bpu = round_counts(rm.bpu[reg] * fraction)
     special = officials + apbdes + apbd_regency + apbd_province + csr
-    bpu_self = np.maximum(
-        bpu - special, np.maximum(np.ceil(MIN_SELF_SHARE * bpu).astype(np.int64), 1)
-    )
+    least_self = np.maximum(np.ceil(MIN_SELF_SHARE * bpu).astype(np.int64), 1)
+    bpu_self = np.maximum(bpu - special, least_self)
     jakon = round_counts(rm.jakon[reg] * fraction)
     formal, informal = _workforce(
-        rm.formal[reg] * fraction,
-        rm.informal[reg] * fraction,
-        pu,
-        special + bpu_self,
-        jakon,
+        rm.formal[reg] * fraction, rm.informal[reg] * fraction, pu, special + bpu_self, jakon
     )
-    regency = RegencyPlan(
+    return RegencyPlan(
         pu=pu,
         staff=staff,
         staff_covered=staff_covered,
@@ -143,15 +155,6 @@ def make_plan(spec: ScaleSpec, world: World, model: NationalModel, year: int) ->
         working=formal + informal,
         formal=formal,
         informal=informal,
-    )
-    return Plan(
-        spec=spec,
-        world=world,
-        model=model,
-        year=year,
-        fraction=fraction,
-        regency=regency,
-        province=province,
     )
 
 

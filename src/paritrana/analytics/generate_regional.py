@@ -13,7 +13,7 @@ import numpy as np
 import pyarrow as pa
 
 from paritrana.analytics import schema
-from paritrana.analytics.generate_common import BoolArray, IntArray, stream
+from paritrana.analytics.generate_common import BoolArray, FloatArray, IntArray, stream
 from paritrana.analytics.generate_io import table
 from paritrana.analytics.generate_plan import Plan
 from paritrana.analytics.generate_rows import day_number
@@ -75,6 +75,7 @@ def budgets_table(plan: Plan, seed: int) -> pa.Table:
     """One row per province, regency and desa: allocation 0 means no budget line."""
     world, nation = plan.world, plan.world.nation
     rng = stream(seed, "budgets")
+    # One margin per real region, drawn for all of them: the same in every preset.
     margin_p = rng.random(len(nation.province_codes))[world.provinces]
     margin_r = rng.random(len(nation.regency_codes))[world.regencies]
     margin_v = rng.random(len(nation.village_codes))[world.villages]
@@ -83,47 +84,39 @@ def budgets_table(plan: Plan, seed: int) -> pa.Table:
     desa = nation.village_is_desa[world.villages]
     v = world.villages[desa]
     official_month = np.rint(vm.siltap[v] * _JKK_BPU_RATE) + _JKM_BPU_RP
-    village_cost = (
-        _YEARLY * (vm.officials_covered[v] * official_month)
-        + vulnerable * (vm.vulnerable_funded[v])
-    )
-    parts = [
-        (
-            "PROVINCE",
-            nation.province_codes[world.provinces],
-            pp.apbd_funded * vulnerable,
-            margin_p,
-            pp.apbd_funded,
-            pp.staff,
-        ),
-        (
-            "REGENCY",
-            _regency_codes(plan),
-            rp.apbd_regency * vulnerable,
-            margin_r,
-            rp.apbd_regency,
-            rp.staff,
-        ),
-        (
-            "VILLAGE",
-            nation.village_codes[v],
-            village_cost,
-            margin_v[desa],
-            vm.officials_covered[v] + vm.vulnerable_funded[v],
-            vm.officials[v],
-        ),
-    ]
-    columns: dict[str, list[pa.Array]] = {name: [] for name in schema.BUDGETS.column_names}
-    for level, codes, cost, margin, funded, staff in parts:
-        allocation = np.round(np.asarray(cost) * (1.0 + _BUDGET_MARGIN * margin), -3)
-        columns["region_code"].append(pa.array(codes))
-        columns["level"].append(pa.array(np.full(len(codes), level)))
-        columns["year"].append(pa.array(np.full(len(codes), plan.year)))
-        columns["allocation_rp"].append(pa.array(allocation.astype(np.int64)))
-        columns["workers_funded"].append(pa.array(np.asarray(funded, dtype=np.int64)))
-        columns["own_staff"].append(pa.array(np.asarray(staff, dtype=np.int64)))
+    officials_cost = _YEARLY * vm.officials_covered[v] * official_month
+    parts = (
+        _budgets(plan, "PROVINCE", nation.province_codes[world.provinces], pp.apbd_funded,
+                 pp.apbd_funded * vulnerable * (1 + _BUDGET_MARGIN * margin_p), pp.staff),
+        _budgets(plan, "REGENCY", _regency_codes(plan), rp.apbd_regency,
+                 rp.apbd_regency * vulnerable * (1 + _BUDGET_MARGIN * margin_r), rp.staff),
+        _budgets(plan, "VILLAGE", nation.village_codes[v],
+                 vm.officials_covered[v] + vm.vulnerable_funded[v],
+                 (officials_cost + vm.vulnerable_funded[v] * vulnerable)
+                 * (1 + _BUDGET_MARGIN * margin_v[desa]),
+                 vm.officials[v]),
+    )  # fmt: skip
+    return pa.concat_tables(parts)
+
+
+def _budgets(
+    plan: Plan,
+    level: str,
+    codes: np.ndarray,
+    funded: IntArray,
+    allocation: FloatArray,
+    staff: IntArray,
+) -> pa.Table:
     return table(
-        schema.BUDGETS, {k: pa.chunked_array(v).combine_chunks() for k, v in columns.items()}
+        schema.BUDGETS,
+        {
+            "region_code": pa.array(codes),
+            "level": pa.array(np.full(len(codes), level)),
+            "year": pa.array(np.full(len(codes), plan.year)),
+            "allocation_rp": pa.array(np.round(allocation, -3).astype(np.int64)),
+            "workers_funded": pa.array(np.asarray(funded, dtype=np.int64)),
+            "own_staff": pa.array(np.asarray(staff, dtype=np.int64)),
+        },
     )
 
 
