@@ -186,6 +186,10 @@ def test_perfect_agreement_and_no_spread():
 
 
 def test_too_small_designs_give_nan_not_errors():
+    abstained = pd.DataFrame(
+        {"candidate": ["A", "B"], "juror": ["J1", "J1"], "score": [np.nan, np.nan]}
+    )
+    assert icc(abstained).table["icc"].isna().all()
     one_candidate = pd.DataFrame(
         {"candidate": ["A", "A"], "juror": ["J1", "J2"], "score": [3.0, 4.0]}
     )

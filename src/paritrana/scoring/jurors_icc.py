@@ -155,7 +155,7 @@ def mean_squares(y: FloatArray, candidate: IntArray, juror: IntArray) -> MeanSqu
 
 
 def _ss_around_group_means(y: FloatArray, group: IntArray, n_groups: int) -> float:
-    sums = np.bincount(group, weights=y, minlength=n_groups)
+    sums = np.bincount(group, weights=y, minlength=n_groups).astype(np.float64)
     counts = np.bincount(group, minlength=n_groups)
     means = np.divide(sums, counts, out=np.zeros_like(sums), where=counts > 0)
     return float(((y - means[group]) ** 2).sum())
