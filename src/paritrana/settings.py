@@ -113,6 +113,8 @@ INSTALLED_APPS = [
     "paritrana.regions",
     "paritrana.entities",
     "paritrana.awards",
+    "paritrana.submissions",
+    "paritrana.judging",
     "paritrana.web",
 ]
 

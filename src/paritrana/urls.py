@@ -10,6 +10,9 @@ urlpatterns = [
     path("regions/", include("paritrana.regions.urls")),
     path("accounts/", include("paritrana.accounts.urls")),
     path("audit/", include("paritrana.audit.urls")),
+    path("awards/", include("paritrana.awards.urls")),
+    path("submissions/", include("paritrana.submissions.urls")),
+    path("jury/", include("paritrana.judging.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Any
 
+from django.apps import apps
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -67,6 +69,21 @@ CAPABILITIES: tuple[Capability, ...] = (
 )
 
 
+def _app_capabilities() -> list[Capability]:
+    """Capabilities contributed by each Paritrana app's ``capabilities`` module."""
+    found: list[Capability] = []
+    for config in apps.get_app_configs():
+        if config.name.startswith("paritrana.") and config.name != "paritrana.web":
+            try:
+                module = import_module(f"{config.name}.capabilities")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.capabilities":
+                    raise
+                continue
+            found.extend(module.CAPABILITIES)
+    return found
+
+
 def capabilities_for(user: Any) -> list[tuple[Capability, list[tuple[str, str]]]]:
     items: list[tuple[Capability, list[tuple[str, str]]]] = []
     offices = _province_offices(user)
@@ -84,7 +101,7 @@ def capabilities_for(user: Any) -> list[tuple[Capability, list[tuple[str, str]]]
         )
     items.extend(
         (cap, cap.links(user))
-        for cap in CAPABILITIES
+        for cap in (*_app_capabilities(), *CAPABILITIES)
         if cap.permission is None or user.has_perm(cap.permission)
     )
     return items

@@ -1,0 +1,1 @@
+"""Jury panels, assignments, conflicts of interest and interview score sheets."""

@@ -1,0 +1,1 @@
+"""Questionnaires, answers, evidence files and their verification."""
