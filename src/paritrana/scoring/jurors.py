@@ -30,6 +30,7 @@ _MAX_LISTED = 20
 # Consistency constants turning a median / mean absolute deviation into a normal sd.
 _MAD_TO_SD = 1.4826
 _MEANAD_TO_SD = 1.2533
+_ROUND_OFF = 1e-9
 # A robust spread needs a few jurors; below this, nobody is flagged.
 _MIN_JURORS_FOR_FLAGS = 3
 
@@ -263,9 +264,12 @@ def _robust_z(values: pd.Series) -> pd.Series:
     if len(finite) < _MIN_JURORS_FOR_FLAGS:
         return pd.Series(np.nan, index=values.index)
     centre = float(finite.median())
-    spread = _MAD_TO_SD * float((finite - centre).abs().median())
-    if spread == 0:
-        spread = _MEANAD_TO_SD * float((finite - centre).abs().mean())
-    if spread == 0:
+    deviations = (finite - centre).abs()
+    # Leniencies equal up to round-off (~1e-16) have no spread; don't flag the round-off.
+    negligible = _ROUND_OFF * max(1.0, float(finite.abs().max()))
+    spread = _MAD_TO_SD * float(deviations.median())
+    if spread <= negligible:
+        spread = _MEANAD_TO_SD * float(deviations.mean())
+    if spread <= negligible:
         return pd.Series(np.nan, index=values.index)
     return (values - centre) / spread

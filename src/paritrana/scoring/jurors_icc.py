@@ -130,8 +130,9 @@ def mean_squares(y: FloatArray, candidate: IntArray, juror: IntArray) -> MeanSqu
     msr = _div(_clean(ss_jurors_only - ss_error, zero), df_r)
     msc = _div(_clean(ss_within - ss_error, zero), df_c)
     mse = _div(ss_error, df_e)
-    # E[R(candidates | jurors)] = (N - b) var_candidate + df_r var_error, and symmetrically;
-    # N - b is tr(T'(I - P_jurors)T), which equals N - b whenever each cell has <= 1 score.
+    # E[R(candidates | jurors)] = c var_candidate + df_r var_error with c = tr(T'(I - P_J)T),
+    # T and J the candidate and juror dummies; c = N - b whenever each cell has <= 1 score
+    # (the sheets guarantee it). Symmetrically for jurors with N - a.
     return MeanSquares(
         n_scores=n,
         n_candidates=a,
