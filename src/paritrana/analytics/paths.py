@@ -16,8 +16,12 @@ def cycle_data_dir(store: Path, cycle: str) -> Path:
     return store / cycle
 
 
+def indicators_root(store: Path) -> Path:
+    return store / "_indicators"
+
+
 def cycle_indicators_dir(store: Path, cycle: str) -> Path:
-    return store / "_indicators" / cycle
+    return indicators_root(store) / cycle
 
 
 def indicator_table(store: Path, cycle: str, entity_type: str) -> Path:

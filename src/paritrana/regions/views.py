@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.forms import modelformset_factory
@@ -14,7 +16,7 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from paritrana.audit.domain import audit_log
-from paritrana.regions.domain import queries
+from paritrana.regions.domain import indicators, queries
 from paritrana.regions.models import District, Province, Regency
 
 
@@ -32,21 +34,63 @@ class ProvinceListView(TemplateView):
         }
 
 
+def _indicator_cycle() -> str | None:
+    return indicators.latest_cycle(Path(settings.ANALYTICS_DIR))
+
+
 def province_detail(request: HttpRequest, code: str) -> HttpResponse:
     province = get_object_or_404(Province.objects.select_related("zone"), code=code)
+    regencies = list(queries.regencies_of(province))
+    cycle = _indicator_cycle()
+    values = (
+        indicators.region_indicators(
+            Path(settings.ANALYTICS_DIR), cycle, "regency", [r.code for r in regencies]
+        )
+        if cycle
+        else {}
+    )
+    headline = ("coverage_active", "coverage_pu", "coverage_bpu")
+    rows = [
+        (r, [next((v for v in values.get(r.code, []) if v.code == h), None) for h in headline])
+        for r in regencies
+    ]
+    own = (
+        indicators.region_indicators(
+            Path(settings.ANALYTICS_DIR), cycle, "province", [province.code]
+        )
+        if cycle
+        else {}
+    )
     return render(
         request,
         "regions/province_detail.html",
-        {"province": province, "regencies": queries.regencies_of(province)},
+        {
+            "province": province,
+            "rows": rows,
+            "cycle": cycle,
+            "has_values": bool(values),
+            "indicators": own.get(province.code, []),
+        },
     )
 
 
 def regency_detail(request: HttpRequest, code: str) -> HttpResponse:
     regency = get_object_or_404(Regency.objects.select_related("province"), code=code)
+    cycle = _indicator_cycle()
+    values = (
+        indicators.region_indicators(Path(settings.ANALYTICS_DIR), cycle, "regency", [regency.code])
+        if cycle
+        else {}
+    )
     return render(
         request,
         "regions/regency_detail.html",
-        {"regency": regency, "districts": queries.districts_of(regency)},
+        {
+            "regency": regency,
+            "districts": queries.districts_of(regency),
+            "cycle": cycle,
+            "indicators": values.get(regency.code, []),
+        },
     )
 
 
