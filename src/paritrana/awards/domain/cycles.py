@@ -26,6 +26,7 @@ from paritrana.awards.models import (
     Stage,
 )
 from paritrana.regions.models import Province
+from paritrana.submissions.domain.questionnaire import questionnaire_create_defaults
 
 RUBRIC_RANGE = (Decimal(1), Decimal(10))
 
@@ -128,4 +129,5 @@ def category_create_from_template(
             )
             for l_order, leaf in enumerate(aspect.leaves)
         )
+    questionnaire_create_defaults(category=category)
     return category
