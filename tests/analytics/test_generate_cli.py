@@ -34,6 +34,16 @@ def test_year_option_sets_the_assessment_period(tmp_path):
     assert set(pq.read_table(tmp_path / "workforce.parquet")["year"].to_pylist()) == {2023}
 
 
+def test_an_early_year_has_nothing_dated_after_it(tmp_path):
+    result = runner.invoke(
+        app, ["data", "generate", "--seed", "4", "--year", "2005", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    for name, column in (("participants", "registered_on"), ("regulations", "issued_on")):
+        dates = pq.read_table(tmp_path / f"{name}.parquet")[column].to_pylist()
+        assert max(dates).year <= 2005, name
+
+
 def test_bad_options_exit_with_usage_errors(tmp_path):
     misplaced = runner.invoke(
         app, ["data", "generate", "--scale", "tiny", "--province", "33", "--out", str(tmp_path)]

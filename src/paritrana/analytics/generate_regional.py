@@ -157,9 +157,11 @@ def _regulations(
     instruments: tuple[int, ...],
 ) -> pa.Table:
     n, k = len(codes), len(instruments)
-    # Drawn for every real region and instrument, then subset to the world.
-    issued_year = np.minimum(year, 2021 + np.floor(rng.normal(0.5, 1.8, (n, k))).astype(np.int64))
-    issued_year = np.clip(issued_year, _FIRST_REGULATION_YEAR, year)
+    first = min(_FIRST_REGULATION_YEAR, year)
+    # Drawn for every real region and instrument, then subset to the world. Most date from
+    # after Inpres 2/2021; none is later than the assessment year.
+    issued_year = 2021 + np.floor(rng.normal(0.5, 1.8, (n, k))).astype(np.int64)
+    issued_year = np.clip(issued_year, first, year)
     serial = rng.integers(1, 40, (n, k))
     day_of_year = rng.integers(0, 365, (n, k))
     scope = rng.random((n, k, 5)) < _SCOPE_P[list(instruments)][None, :, :]
@@ -167,10 +169,8 @@ def _regulations(
     region, slot = np.nonzero(present)  # row-major: by region code, then instrument
     national = kept[region]
     years = issued_year[national, slot]
-    issued = np.array(
-        [day_number(date(int(y), 1, 1)) for y in range(_FIRST_REGULATION_YEAR, year + 1)]
-    )
-    day = issued[years - _FIRST_REGULATION_YEAR] + np.minimum(
+    new_year = np.array([day_number(date(y, 1, 1)) for y in range(first, year + 1)])
+    day = new_year[years - first] + np.minimum(
         day_of_year[national, slot], _days_in_year(years) - 1
     )
     numbers = np.char.add(np.char.add(serial[national, slot].astype(str), "/"), years.astype(str))

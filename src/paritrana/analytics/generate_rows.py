@@ -50,7 +50,8 @@ class Rows:
 def registration_days(plan: Plan, days_back: FloatArray, earliest: date = _EARLIEST) -> IntArray:
     """Registration dates ``days_back`` days before the end of the period, not before ``earliest``."""
     end = day_number(date(plan.year, 12, 31))
-    return np.maximum(end - days_back.astype(np.int64), day_number(earliest)).astype(np.int64)
+    floor = min(day_number(earliest), end)  # an early assessment year still has a past
+    return np.maximum(end - days_back.astype(np.int64), floor).astype(np.int64)
 
 
 def rows_table(plan: Plan, seed: int, first: int, rows: Rows) -> pa.Table:
