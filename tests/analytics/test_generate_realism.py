@@ -289,3 +289,13 @@ def test_province_preset_keeps_a_whole_province(tmp_path):
     villages = _one(con, "SELECT count(DISTINCT home_village) FROM participants")[0]
     assert villages > 400
     assert counts["participants"] > 100_000
+
+
+def test_two_years_with_one_seed_show_growth(tiny, tmp_path):
+    generate(scale="tiny", seed=5, out=tmp_path, year=2023)
+    before = _connect(tmp_path)
+    query = "SELECT count(*) FROM participants WHERE segment IN ('PU', 'JAKON')"
+    growth = _one(tiny, query)[0] / _one(before, query)[0] - 1
+    assert 0.01 < growth < 0.15  # ~6 % a year, uneven between regencies
+    regencies = "SELECT list(regency ORDER BY regency) FROM workforce"
+    assert _one(tiny, regencies) == _one(before, regencies)

@@ -73,6 +73,7 @@ class RegencyModel:
     employers: FloatArray
     csr_funded: FloatArray
     minimum_wage: IntArray
+    growth: FloatArray  # yearly growth factor of the participants registered there
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class NationalModel:
 def national_model(nation: Nation, seed: int) -> NationalModel:
     rng = stream(seed, "nation")
     province_gov = _governments(rng, len(nation.province_codes), None, bias=0.4)
-    regency = _regencies(rng, nation)
+    regency = _regencies(rng, nation, seed)
     regency_gov = _governments(
         rng, len(nation.regency_codes), province_gov.commitment[nation.regency_province], bias=0.0
     )
@@ -122,7 +123,7 @@ def national_model(nation: Nation, seed: int) -> NationalModel:
     )
 
 
-def _regencies(rng: np.random.Generator, nation: Nation) -> RegencyModel:
+def _regencies(rng: np.random.Generator, nation: Nation, seed: int) -> RegencyModel:
     n = len(nation.regency_codes)
     prov = nation.regency_province
     kota = nation.regency_is_kota
@@ -147,7 +148,14 @@ def _regencies(rng: np.random.Generator, nation: Nation) -> RegencyModel:
         employers=employers * NATIONAL_EMPLOYERS / employers.sum(),
         csr_funded=pu * 0.01 * rng.lognormal(-0.3, 0.8, n),
         minimum_wage=_minimum_wages(rng, nation),
+        growth=_growth(nation, seed),
     )
+
+
+def _growth(nation: Nation, seed: int) -> FloatArray:
+    """Membership grows ~6 % a year, unevenly (its own stream: adding it moved no other draw)."""
+    rng = stream(seed, "growth")
+    return np.asarray(np.exp(rng.normal(0.06, 0.05, len(nation.regency_codes))))
 
 
 def _segments(

@@ -32,6 +32,8 @@ from paritrana.analytics.generate_world import World
 MIN_PRIVATE_EMPLOYERS = 2
 #: Self-paying BPU participants are at least this share of a regency's BPU.
 MIN_SELF_SHARE = 0.25
+#: The year the national facts describe.
+BASE_YEAR = 2024
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def make_plan(spec: ScaleSpec, world: World, model: NationalModel, year: int) ->
         model=model,
         year=year,
         fraction=fraction,
-        regency=_regency_plan(world, model, province, fraction, employer_fraction),
+        regency=_regency_plan(world, model, province, fraction, employer_fraction, year),
         province=province,
     )
 
@@ -111,11 +113,15 @@ def _regency_plan(
     province: ProvincePlan,
     fraction: float,
     employer_fraction: float,
+    year: int,
 ) -> RegencyPlan:
     reg, rm, gov = world.regencies, model.regency, model.regency_gov
     n = len(reg)
     staff = round_counts(gov.own_staff[reg] * fraction)
-    pu = round_counts(rm.pu[reg] * fraction)
+    # The model describes the base year; other years are grown or shrunk per regency, so
+    # two years generated with one seed show year-on-year growth.
+    people = fraction * rm.growth[reg] ** (year - BASE_YEAR)
+    pu = round_counts(rm.pu[reg] * people)
     # A regency's own staff are registered through its government, within its PU count.
     staff_covered = np.minimum(round_counts(staff * gov.staff_coverage[reg]), pu // 2)
     bumd = gov.bumd[reg]
@@ -130,12 +136,12 @@ def _regency_plan(
     apbdes = _sum_by(world.village_regency, vm.vulnerable_funded[world.villages], n)
     apbd_regency = round_counts(gov.vulnerable_funded[reg] * fraction)
     apbd_province = _spread_province_funding(world, province.apbd_funded, rm.informal[reg])
-    csr = round_counts(rm.csr_funded[reg] * fraction)
-    bpu = round_counts(rm.bpu[reg] * fraction)
+    csr = round_counts(rm.csr_funded[reg] * people)
+    bpu = round_counts(rm.bpu[reg] * people)
     special = officials + apbdes + apbd_regency + apbd_province + csr
     least_self = np.maximum(np.ceil(MIN_SELF_SHARE * bpu).astype(np.int64), 1)
     bpu_self = np.maximum(bpu - special, least_self)
-    jakon = round_counts(rm.jakon[reg] * fraction)
+    jakon = round_counts(rm.jakon[reg] * people)
     formal, informal = _workforce(
         rm.formal[reg] * fraction, rm.informal[reg] * fraction, pu, special + bpu_self, jakon
     )
