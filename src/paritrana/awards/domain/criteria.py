@@ -53,12 +53,21 @@ def _code(nodes: list[CriteriaNode], pk: int) -> str:
     return next((n.code for n in nodes if n.pk == pk), str(pk))
 
 
-def criteria_tree(category: Category) -> CriteriaTree:
-    """The category's tree as the scoring engine's :class:`CriteriaTree` (root ``INDEX``)."""
+def criteria_tree(category: Category, *, sources: set[str] | None = None) -> CriteriaTree:
+    """The category's tree as the scoring engine's :class:`CriteriaTree` (root ``INDEX``).
+
+    With ``sources`` (e.g. ``{COMPUTED}`` for screening) only the leaves of those sources are
+    kept, with the aspects above them; sibling weights then no longer sum to 100, which the
+    engine handles by dividing by the sum of the weights present.
+    """
     nodes = list(category.criteria.select_related("parent").order_by("order", "code"))
     problems = criteria_problems(nodes)
     if problems:
         raise ValueError(f"criteria of {category.code}: " + " ".join(problems))
+    if sources is not None:
+        nodes = _keep_sources(nodes, sources)
+        if not nodes:
+            raise ValueError(f"criteria of {category.code}: no {'/'.join(sorted(sources))} leaves")
     engine_nodes = [Node(code=ROOT, parent=None, is_indicator=False, name=category.name)]
     for n in nodes:
         goalposts = (
@@ -80,3 +89,23 @@ def criteria_tree(category: Category) -> CriteriaTree:
             )
         )
     return build_tree(engine_nodes, name=category.code)
+
+
+def _keep_sources(nodes: list[CriteriaNode], sources: set[str]) -> list[CriteriaNode]:
+    """Leaves of ``sources`` and every aspect with such a leaf below it."""
+    parent = {n.pk: n.parent_id for n in nodes}
+    keep: set[int] = set()
+    for n in nodes:
+        if n.source in sources:
+            at: int | None = n.pk
+            while at is not None and at not in keep:
+                keep.add(at)
+                at = parent[at]
+    return [n for n in nodes if n.pk in keep]
+
+
+def criteria_leaves(category: Category) -> list[CriteriaNode]:
+    """Leaves of the tree (where data come from), in tree order."""
+    return [
+        n for n in category.criteria.order_by("order", "code") if n.source != CriterionSource.GROUP
+    ]
