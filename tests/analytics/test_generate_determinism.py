@@ -67,3 +67,13 @@ def test_unknown_scale_and_misplaced_province_are_refused(tmp_path):
     with pytest.raises(ValueError, match="unknown province"):
         generate(scale="province", seed=1, out=tmp_path, province="99")
     assert not any(tmp_path.iterdir())
+
+
+def test_progress_rises_to_one_through_the_stages(tmp_path):
+    calls: list[tuple[str, float]] = []
+    generate(scale="tiny", seed=1, out=tmp_path, progress=lambda s, f: calls.append((s, f)))
+    fractions = [f for _, f in calls]
+    assert fractions == sorted(fractions)
+    assert fractions[-1] == 1.0
+    stages = list(dict.fromkeys(s for s, _ in calls))
+    assert stages == ["regions", "employers", "participants", "contributions", "done"]
