@@ -8,10 +8,12 @@ from typing import Annotated
 import typer
 
 from paritrana.djangocli import console, setup_django
+from paritrana.judging.cli import assign_jurors_cmd
 
 cycle_app = typer.Typer(
     help="Award cycles: create, screen, assign, lock, promote.", no_args_is_help=True
 )
+cycle_app.command("assign-jurors")(assign_jurors_cmd)
 
 
 @cycle_app.command("create")

@@ -1,0 +1,1 @@
+"""Judging services: panels, conflicts, assignments, score sheets and the jury's scores."""

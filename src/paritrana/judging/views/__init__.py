@@ -1,0 +1,1 @@
+"""Judging pages: the jurors' (``juror``) and the committee's (``committee``, ``statistics``)."""
