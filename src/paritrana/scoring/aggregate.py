@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from paritrana.scoring.errors import MethodError, SpecError
+from paritrana.scoring.frames import frame_of
 from paritrana.scoring.stats import FloatArray
 from paritrana.scoring.step import choice, parse_params
 from paritrana.scoring.tree import CriteriaTree
@@ -92,7 +93,7 @@ def aggregate(
         w = np.array([weights[k] for k in kids], dtype=float)[None, :]
         scores[code] = combine(values, w, p.method, p.min_availability)
         methods[code] = {"method": p.method, "min_availability": p.min_availability}
-    out = pd.DataFrame(scores, index=data.index)[[*tree.indicators, *tree.aggregates]]
+    out = frame_of({c: scores[c] for c in (*tree.indicators, *tree.aggregates)}, data.index)
     missing = {c: int(out[c].isna().sum()) for c in tree.aggregates if out[c].isna().any()}
     return out, {"nodes": methods, "missing": missing}
 

@@ -33,6 +33,7 @@ import pandas as pd
 from scipy.stats import rankdata
 
 from paritrana.scoring.errors import MethodError, SpecError
+from paritrana.scoring.frames import frame_of
 from paritrana.scoring.stats import FloatArray
 from paritrana.scoring.step import StepContext, StepResult, choice, parse_params
 from paritrana.scoring.tree import Node
@@ -107,7 +108,7 @@ def normalise_frame(
 ) -> pd.DataFrame:
     """Normalise every column; ``node_of(code)`` gives the tree node (direction, target...)."""
     columns = {
-        code: normalise_column(
+        str(code): normalise_column(
             data[code].to_numpy(dtype=float),
             node_of(str(code)),
             params.for_indicator(str(code)),
@@ -115,7 +116,7 @@ def normalise_frame(
         )
         for code in data.columns
     }
-    return pd.DataFrame(columns, index=data.index)
+    return frame_of(columns, data.index)
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ def skew_kurt(values: FloatArray) -> tuple[float, float]:
     v = values[~np.isnan(values)]
     if v.size == 0:
         return float("nan"), float("nan")
-    d = v - np.median(v)  # the shift keeps the power sums small: less cancellation
-    sk, kt = skew_kurt_from_sums(float(v.size), d.sum(), (d**2).sum(), (d**3).sum(), (d**4).sum())
+    d = v - v.mean()  # centring keeps the power sums small: less cancellation
+    d2 = d * d  # products, not **: float powers are several times slower at 840,000 units
+    sk, kt = skew_kurt_from_sums(float(v.size), d.sum(), d2.sum(), (d2 * d).sum(), (d2 * d2).sum())
     return float(sk), float(kt)

@@ -67,6 +67,8 @@ def choice(value: str, allowed: tuple[str, ...], where: str) -> str:
 def restrict(data: pd.DataFrame, units: UnitTable) -> UnitTable:
     """The unit table cut down to the units still present in ``data`` (after screening)."""
     idx = data.index
+    if idx.equals(units.codes):  # no unit screened out: share, don't copy (840k rows)
+        return units
     return UnitTable(
         names=units.names.loc[idx],
         groups=units.groups.loc[idx],

@@ -23,9 +23,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from paritrana.scoring.errors import SpecError
+from paritrana.scoring.frames import frame_of
 from paritrana.scoring.stats import FloatArray
 from paritrana.scoring.step import StepContext, StepResult, choice, parse_params
 from paritrana.scoring.winsor import winsorise_column
@@ -33,6 +35,9 @@ from paritrana.scoring.winsor import winsorise_column
 TRANSFORMS = ("ctlog", "log", "giilog", "boxcox", "none")
 METHODS = ("winsorise", *TRANSFORMS)
 _FLAG = {"ctlog": "CTLog", "log": "Log", "giilog": "GIILog", "boxcox": "BoxCox"}
+# Cell flags as in COINr's treat_flags; stored as categorical codes (840k x 20 strings is slow)
+FLAGS = ("No", "WLow", "WHigh", "CTLog", "Log", "GIILog", "BoxCox", "Err")
+_CODE = {flag: np.int8(i) for i, flag in enumerate(FLAGS)}
 
 
 @dataclass(frozen=True)
@@ -75,26 +80,29 @@ def treat(data: pd.DataFrame, ctx: StepContext, params: TreatParams) -> StepResu
     if unknown:
         raise SpecError(f"treat: per_indicator names unknown indicator(s): {', '.join(unknown)}")
     del ctx  # treatment looks only at the dataset itself
-    out = data.copy()
-    flags = pd.DataFrame("No", index=data.index, columns=data.columns)
-    rows = []
+    columns: dict[str, FloatArray] = {}
+    flags, rows = {}, []
     for code in data.columns:
         p = params.for_indicator(str(code))
         column, flag, row = _treat_column(data[code].to_numpy(dtype=float), p, len(data))
-        out[code] = column
-        flags[code] = flag
+        columns[str(code)] = column
+        flags[code] = pd.Categorical.from_codes(flag, categories=pd.Index(FLAGS))
         rows.append({"indicator": str(code), **row})
+    out = frame_of(columns, data.index)
+    flag_table = pd.DataFrame(flags, index=data.index)
     summary = pd.DataFrame(rows).set_index("indicator")
     log = {
         "winmax_used": params.winmax_for(len(data)),
         "summary": summary.reset_index().to_dict("records"),
     }
-    return StepResult(data=out, log=log, tables={"treat_summary": summary, "treat_flags": flags})
+    return StepResult(
+        data=out, log=log, tables={"treat_summary": summary, "treat_flags": flag_table}
+    )
 
 
 def _treat_column(
     x: FloatArray, p: TreatParams, units: int
-) -> tuple[FloatArray, FloatArray | str, dict[str, Any]]:
+) -> tuple[FloatArray, npt.NDArray[np.int8], dict[str, Any]]:
     if p.method != "winsorise":
         y, flag, text = _transform(x, p.method, p.boxcox_lambda)
         return y, flag, {"low": 0, "high": 0, "passes": 0, "treatment": text}
@@ -109,21 +117,23 @@ def _treat_column(
         y, flag, text = _transform(x, p.fallback, p.boxcox_lambda)
         return y, flag, {"low": 0, "high": 0, **row, "treatment": f"{text} (exceeded winmax)"}
     y = np.clip(x, w.lower, w.upper)  # NaN stays NaN
-    flags = np.where(x < w.lower, "WLow", np.where(x > w.upper, "WHigh", "No"))
+    flags = np.where(x < w.lower, _CODE["WLow"], np.where(x > w.upper, _CODE["WHigh"], _CODE["No"]))
     text = f"Winsorised {w.passes} points" if w.passes else "None"
     extra = {"skew_after": w.skew_after, "kurtosis_after": w.kurt_after}
     return y, flags, {"low": w.low, "high": w.high, **row, **extra, "treatment": text}
 
 
-def _transform(x: FloatArray, kind: str, lam: float | None) -> tuple[FloatArray, str, str]:
-    """Apply a log-type transform; returns (values, cell flag, treatment text)."""
+def _transform(
+    x: FloatArray, kind: str, lam: float | None
+) -> tuple[FloatArray, npt.NDArray[np.int8], str]:
+    """Apply a log-type transform; returns (values, cell flags, treatment text)."""
     if kind == "none":
-        return x.copy(), "No", "None"
+        return x.copy(), _flags(x, "No"), "None"
     lo, hi = np.nanmin(x), np.nanmax(x)
     with np.errstate(divide="ignore", invalid="ignore"):
         if kind == "log":
             if (x[~np.isnan(x)] <= 0).any():
-                return x.copy(), "Err", "None: log of values <= 0 refused"
+                return x.copy(), _flags(x, "Err"), "None: log of values <= 0 refused"
             y = np.log(x)
         elif kind == "ctlog":
             y = np.log(x - lo + 0.01 * (hi - lo))
@@ -131,7 +141,11 @@ def _transform(x: FloatArray, kind: str, lam: float | None) -> tuple[FloatArray,
             y = np.log((hi - 1) * (x - lo) / (hi - lo) + 1)
         else:
             y = _boxcox(x - lo + 1, float(lam if lam is not None else 0.0))
-    return y, _FLAG[kind], _FLAG[kind]
+    return y, _flags(x, _FLAG[kind]), _FLAG[kind]
+
+
+def _flags(x: FloatArray, flag: str) -> npt.NDArray[np.int8]:
+    return np.full(x.shape, _CODE[flag], dtype=np.int8)
 
 
 def _boxcox(x: FloatArray, lam: float) -> FloatArray:
