@@ -70,8 +70,10 @@ def sobol_of_ranks(
     seed_ = params.seed if seed is None else seed
     units = [str(u) for u in ev.units[ranked]]
     table = sobol_indices_multi(problem, model, n=n, seed=seed_, output_names=units)
-    varying = table["ST"].sum(axis=1) > 0
-    summary = pd.DataFrame(
-        {"S1": table["S1"][varying].mean(), "ST": table["ST"][varying].mean()}
-    ).rename_axis("factor")
+    total: pd.DataFrame = table["ST"]
+    first: pd.DataFrame = table["S1"]
+    varying = total.to_numpy().sum(axis=1) > 0  # units whose rank never moves say nothing
+    summary = pd.DataFrame({"S1": first[varying].mean(), "ST": total[varying].mean()}).rename_axis(
+        "factor"
+    )
     return SobolRanks(per_unit=table, summary=summary, evaluations=n * (len(names) + 2))
