@@ -70,8 +70,8 @@ def sobol_of_ranks(
     seed_ = params.seed if seed is None else seed
     units = [str(u) for u in ev.units[ranked]]
     table = sobol_indices_multi(problem, model, n=n, seed=seed_, output_names=units)
-    total: pd.DataFrame = table["ST"]
-    first: pd.DataFrame = table["S1"]
+    total = pd.DataFrame(table["ST"])
+    first = pd.DataFrame(table["S1"])
     varying = total.to_numpy().sum(axis=1) > 0  # units whose rank never moves say nothing
     summary = pd.DataFrame({"S1": first[varying].mean(), "ST": total[varying].mean()}).rename_axis(
         "factor"
