@@ -33,8 +33,9 @@ class QuestionRow:
     evidence: list[Evidence] = field(default_factory=list)
     typed: str | None = None  # what was typed when it could not be saved
     error: str = ""
+    file_error: str = ""
     message: str = ""
-    form_data: dict[str, str] = field(default_factory=dict)
+    form_data: dict[str, str] = field(default_factory=dict)  # a decision not saved
 
     @property
     def value(self) -> str:
@@ -55,6 +56,23 @@ class QuestionRow:
     @property
     def decided(self) -> bool:
         return self.answer is not None and self.answer.decision != Decision.UNVERIFIED
+
+    def _form(self, key: str, saved: str) -> str:
+        if key in self.form_data:
+            return self.form_data[key]
+        return saved if self.answer is not None else ""
+
+    @property
+    def form_decision(self) -> str:
+        return self._form("decision", self.answer.decision if self.answer else "")
+
+    @property
+    def form_corrected(self) -> str:
+        return self._form("corrected_value", self.answer.corrected_value if self.answer else "")
+
+    @property
+    def form_reason(self) -> str:
+        return self._form("reason", self.answer.decision_reason if self.answer else "")
 
 
 def candidate_for_page(pk: int) -> QuerySet[Candidate]:

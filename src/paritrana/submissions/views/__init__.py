@@ -1,0 +1,1 @@
+"""Views: the candidate portal, the committee's verification, invitations, downloads."""
