@@ -5,9 +5,9 @@ number a user sees in the file, see ``RowKind``) and one column per declared col
 the file, under its declared name. Text formats give VARCHAR columns; Parquet keeps its
 native types. Validation and writing then never care which format a file was.
 
-The database lives in a file inside the import's temporary directory, with a memory limit
-and a spill directory, so a national file (tens of millions of rows) is processed
-out-of-core instead of in RAM.
+The database is in memory but capped (``memory_limit``) and spills to a directory inside the
+import's scratch folder, so a national file (tens of millions of rows) is processed out of
+core instead of in RAM.
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ class Loaded:
 
 def connect(work_dir: Path) -> duckdb.DuckDBPyConnection:
     limit = os.environ.get(MEMORY_ENV, DEFAULT_MEMORY_LIMIT)
-    con = duckdb.connect(str(work_dir / "import.duckdb"))
+    # In memory, yet out of core: past memory_limit DuckDB spills to temp_directory.
+    con = duckdb.connect(":memory:")
     spill = work_dir / "spill"
     spill.mkdir(exist_ok=True)
     # SET takes no bound parameters; both values are quoted as SQL string literals.

@@ -21,6 +21,7 @@ from paritrana.analytics.importing.loaded import ROW, Loaded, ident, quote
 from paritrana.analytics.importing.report import MAX_PROBLEMS_SHOWN, Problem, RowKind
 from paritrana.analytics.importing.sources import Source
 from paritrana.analytics.importing.textscan import lines_at, record_lines, scan_text
+from paritrana.analytics.importing.values import TEXT
 
 _FOUND = re.compile(r"Found: (\d+)")
 
@@ -80,7 +81,8 @@ def _read(
     # value becomes a problem with its row instead of a failed read. Positional names make
     # repeated or empty header cells harmless.
     columns = "{" + ", ".join(f"{quote(f'c{i}')}: 'VARCHAR'" for i in range(width)) + "}"
-    select = ", ".join(f"c{pos} AS {ident(name)}" for name, pos in positions.items())
+    # Trimmed once here, empty -> NULL, so checks and the writer read clean text.
+    select = ", ".join(f"{TEXT(f'c{pos}')} AS {ident(name)}" for name, pos in positions.items())
     con.execute(
         f"CREATE TABLE {table} AS SELECT row_number() OVER () + 1 AS {ROW}, {select} "  # noqa: S608 - identifiers are ours; file paths and values go through quote()/ident()
         f"FROM read_csv({quote(str(path))}, header = true, auto_detect = false, "

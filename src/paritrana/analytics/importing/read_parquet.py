@@ -12,8 +12,14 @@ from paritrana.analytics.importing.header import check_header
 from paritrana.analytics.importing.loaded import ROW, Loaded, ident, quote
 from paritrana.analytics.importing.report import Problem, RowKind
 from paritrana.analytics.importing.sources import Source
+from paritrana.analytics.importing.values import TEXT
 
 _MAGIC = b"PAR1"
+
+
+def _column(name: str, kind: str) -> str:
+    # Text is trimmed, empty -> NULL, as for CSV; typed columns stay as they are.
+    return f"{TEXT(ident(name))} AS {ident(name)}" if kind == "VARCHAR" else ident(name)
 
 
 def load_parquet(con: duckdb.DuckDBPyConnection, source: Source, table: str) -> Loaded:
@@ -44,7 +50,8 @@ def load_parquet(con: duckdb.DuckDBPyConnection, source: Source, table: str) -> 
         loaded.problems.extend(header.problems)
         if not header.positions:
             return loaded
-        select = ", ".join(ident(name) for name in header.positions)
+        kinds = {str(r[0]): str(r[1]) for r in described}
+        select = ", ".join(_column(name, kinds[name]) for name in header.positions)
         con.execute(
             f"CREATE TABLE {table} AS SELECT file_row_number + 1 AS {ROW}, {select} "  # noqa: S608 - identifiers are ours; file paths and values go through quote()/ident()
             f"FROM read_parquet({literal}, file_row_number = true)"

@@ -120,7 +120,7 @@ def _batches(
 
 
 def cell_text(value: object, *, month: bool = False) -> str | None:
-    """The text a user would have typed for a cell Excel typed."""
+    """The text a user would have typed for a cell Excel typed; trimmed, None when empty."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -134,4 +134,4 @@ def cell_text(value: object, *, month: bool = False) -> str | None:
     if isinstance(value, date):
         # Excel turns a typed "2024-03" into the date 2024-03-01; give the month back.
         return value.strftime("%Y-%m") if month and value.day == 1 else value.isoformat()
-    return str(value)
+    return str(value).strip() or None  # trimmed, empty -> None, as for CSV

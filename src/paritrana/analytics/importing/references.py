@@ -45,7 +45,8 @@ class References:
     def employers_from_table(self, table: str, label: str) -> None:
         self._con.execute(
             f"CREATE OR REPLACE TABLE {EMPLOYER_TABLE} AS SELECT DISTINCT "  # noqa: S608 - identifiers are ours; file paths and values go through quote()/ident()
-            f"NULLIF(trim(CAST({ident('npp')} AS VARCHAR)), '') AS npp FROM {table}"
+            # No NULL in the set: "x IN (..., NULL)" is NULL, not false, for a dangling x.
+            f"CAST({ident('npp')} AS VARCHAR) AS npp FROM {table} WHERE npp IS NOT NULL"
         )
         self._employers_from = f"not in the employers of {label}"
 

@@ -13,7 +13,14 @@ from pathlib import Path
 
 import duckdb
 
-from paritrana.analytics.importing.checks import Finding, Found, check_column, check_key, check_rule
+from paritrana.analytics.importing.checks import (
+    Finding,
+    Found,
+    check_key,
+    column_check,
+    rule_check,
+    run_row_checks,
+)
 from paritrana.analytics.importing.loaded import Loaded, ident, quote
 from paritrana.analytics.importing.references import References
 from paritrana.analytics.importing.report import MAX_PROBLEMS_SHOWN, Problem
@@ -44,17 +51,11 @@ def _findings(con: duckdb.DuckDBPyConnection, loaded: Loaded, refs: References) 
     dataset = loaded.source.dataset
     types = source_types(con, loaded.table)
     level = column_sql(dataset.column("level"), types["level"]) if "level" in types else None
-    everything = Found([], 0)
-    parts = [
-        check_column(con, loaded.table, dataset.column(name), types[name], refs, level)
-        for name in loaded.present
-    ]
-    parts.append(check_key(con, loaded.table, dataset, loaded.present))
-    parts.extend(check_rule(con, loaded.table, dataset, rule, types) for rule in dataset.rules)
-    for part in parts:
-        everything.findings.extend(part.findings)
-        everything.total += part.total
-    return everything
+    checks = [column_check(dataset.column(name), types[name], refs, level) for name in types]
+    checks.extend(rule_check(dataset, rule, types) for rule in dataset.rules)
+    rows = run_row_checks(con, loaded.table, [c for c in checks if c is not None])
+    key = check_key(con, loaded.table, dataset, types)
+    return Found(rows.findings + key.findings, rows.total + key.total)
 
 
 def source_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
