@@ -285,7 +285,9 @@ CATEGORIES: tuple[CategoryTemplate, ...] = (
 
 #: Scoring pipeline of every category unless the committee changes it: impute missing
 #: indicators with the median, winsorise outliers as COINr does, min-max to 0-100,
-#: weighted arithmetic mean up the tree.
+#: weighted arithmetic mean up the tree; scores are ranked to 6 decimals so floating-point
+#: noise never decides a place (equal scores share it unless a tie-breaker is configured);
+#: jurors' scores are averaged (``jury``, read by the judging app).
 DEFAULT_PIPELINE: dict[str, object] = {
     "name": "paritrana-default",
     "steps": {
@@ -294,4 +296,6 @@ DEFAULT_PIPELINE: dict[str, object] = {
         "normalise": {"method": "minmax", "range": [0, 100]},
         "aggregate": {"method": "arithmetic"},
     },
+    "ranks": {"decimals": 6, "tie_breakers": []},
+    "jury": {"method": "mean", "trim": 0.1, "normalise": False},
 }

@@ -106,6 +106,8 @@ def _keep_sources(nodes: list[CriteriaNode], sources: set[str]) -> list[Criteria
 
 def criteria_leaves(category: Category) -> list[CriteriaNode]:
     """Leaves of the tree (where data come from), in tree order."""
-    return [
-        n for n in category.criteria.order_by("order", "code") if n.source != CriterionSource.GROUP
-    ]
+    return list(
+        category.criteria.exclude(source=CriterionSource.GROUP).order_by(
+            "parent__order", "order", "code"
+        )
+    )

@@ -228,8 +228,9 @@ def rank_top(
     result = run_pipeline(frame, tree, spec)
     root = tree.root
     table = pd.DataFrame({"score": result.scores[root], "rank": result.ranks[root]})
-    table["code"] = table.index
-    ranked = table.dropna(subset=["rank"]).sort_values(["rank", "code"], kind="stable")
+    table.index.name = None
+    table["unit"] = table.index
+    ranked = table.dropna(subset=["rank"]).sort_values(["rank", "unit"], kind="stable")
     chosen = ranked if size is None else ranked.head(size)
     cutoff = chosen["rank"].max() if len(chosen) else None
     tied_out = int((ranked["rank"] == cutoff).sum() - (chosen["rank"] == cutoff).sum())
