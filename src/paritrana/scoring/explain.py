@@ -64,7 +64,7 @@ def explain(result: ScoringResult, units: Sequence[str] | None = None) -> pd.Dat
                     "parent": node.parent or "",
                     "score": scores[code].to_numpy(),
                     "rank": ranks[code].to_numpy(),
-                    "ranked": int(ranks[code].notna().sum()),
+                    "ranked": int(result.ranks[code].notna().sum()),
                     "weight": share,
                     "contribution": contribution,
                     "strongest": strongest,

@@ -3,7 +3,7 @@
 ```yaml
 name: PEMDA 2024
 units: {code: UnitCode, name: UnitName, groups: [Group_EurAsia]}   # optional
-steps:                     # in this order; each optional except normalise and aggregate
+steps:                     # run in this order; each optional except normalise and aggregate
   denominate: {}
   screen: {min_availability: 0.5}
   impute: {method: mean, by: Group_EurAsia}
@@ -39,7 +39,7 @@ from paritrana.scoring.treat import TreatParams
 from paritrana.scoring.units import UnitColumns
 from paritrana.scoring.weighting import WeightParams
 
-# Step name -> (parameter class, name of the dataset it writes). The order is the only order.
+# Step name -> (parameter class, name of the dataset it writes), in the order steps run.
 STEPS: dict[str, tuple[type[Any], str | None]] = {
     "denominate": (DenominateParams, "denominated"),
     "screen": (ScreenParams, "screened"),
@@ -127,13 +127,13 @@ def spec_from_dict(raw: Mapping[str, Any]) -> PipelineSpec:
     for name in names:
         if name not in STEPS:
             raise SpecError(f"pipeline: unknown step '{name}'; steps are {', '.join(STEPS)}")
-    if names != [s for s in STEPS if s in names]:
-        raise SpecError(f"pipeline: steps must come in the order {', '.join(STEPS)}")
     for name in REQUIRED_STEPS:
         if name not in names:
             raise SpecError(f"pipeline: the '{name}' step is required")
-    steps = {
-        name: parse_params(STEPS[name][0], steps_raw[name], f"step '{name}'") for name in names
+    steps = {  # always the canonical order, whatever the order of the YAML keys
+        name: parse_params(STEPS[name][0], steps_raw[name], f"step '{name}'")
+        for name in STEPS
+        if name in names
     }
     units = _units(raw.get("units"))
     ranks = parse_params(RankParams, raw.get("ranks"), "ranks")
