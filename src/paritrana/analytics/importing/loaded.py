@@ -65,6 +65,12 @@ def connect(work_dir: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    """DuckDB type of each declared column of a loaded table (``__row`` left out)."""
+    rows = con.execute(f"SELECT column_name, column_type FROM (DESCRIBE {table})").fetchall()  # noqa: S608 - identifiers are ours; file paths and values go through quote()/ident()
+    return {str(name): str(kind) for name, kind in rows if name != ROW}
+
+
 def quote(text: str) -> str:
     """A SQL string literal."""
     return "'" + text.replace("'", "''") + "'"

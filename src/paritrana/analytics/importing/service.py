@@ -31,7 +31,8 @@ from paritrana.analytics.importing.report import (
 )
 from paritrana.analytics.importing.sources import Source, recognise
 from paritrana.analytics.importing.store import CycleStore, Entry, default_store
-from paritrana.analytics.importing.validate import sha256_file, validate, write_parquet
+from paritrana.analytics.importing.validate import validate
+from paritrana.analytics.importing.write import sha256_file, write_parquet
 from paritrana.analytics.schema import DATASETS, Ref
 
 Progress = Callable[[str], None]

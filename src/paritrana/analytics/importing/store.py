@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from paritrana.analytics.paths import cycle_data_dir
+
 STORE_ENV = "PARITRANA_ANALYTICS_DIR"
 DEFAULT_STORE = Path("var/analytics")
 MANIFEST = "manifest.json"
@@ -60,7 +62,7 @@ class CycleStore:
         check_cycle(cycle)
         self.root = root
         self.cycle = cycle
-        self.current = root / cycle
+        self.current = cycle_data_dir(root, cycle)
         self._versions = root / ".versions" / cycle
         self._work = root / ".work" / cycle
 

@@ -1,4 +1,4 @@
-"""Validating one loaded file against its declared dataset, and writing it once valid.
+"""Validating one loaded file against its declared dataset.
 
 Validation is entirely driven by ``schema.py``: each declared column's type, nullability,
 range, allowed values and reference, the dataset's key and its rules. Problems are listed in
@@ -7,9 +7,7 @@ row order, at most ``MAX_PROBLEMS_SHOWN`` per file, always with the total count.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 import duckdb
 
@@ -21,10 +19,10 @@ from paritrana.analytics.importing.checks import (
     rule_check,
     run_row_checks,
 )
-from paritrana.analytics.importing.loaded import Loaded, ident, quote
+from paritrana.analytics.importing.loaded import Loaded, column_types
 from paritrana.analytics.importing.references import References
 from paritrana.analytics.importing.report import MAX_PROBLEMS_SHOWN, Problem
-from paritrana.analytics.importing.values import STORED_TYPE, column_sql
+from paritrana.analytics.importing.values import column_sql
 
 
 @dataclass(frozen=True)
@@ -49,18 +47,13 @@ def validate(con: duckdb.DuckDBPyConnection, loaded: Loaded, refs: References) -
 
 def _findings(con: duckdb.DuckDBPyConnection, loaded: Loaded, refs: References) -> Found:
     dataset = loaded.source.dataset
-    types = source_types(con, loaded.table)
+    types = column_types(con, loaded.table)
     level = column_sql(dataset.column("level"), types["level"]) if "level" in types else None
     checks = [column_check(dataset.column(name), types[name], refs, level) for name in types]
     checks.extend(rule_check(dataset, rule, types) for rule in dataset.rules)
     rows = run_row_checks(con, loaded.table, [c for c in checks if c is not None])
     key = check_key(con, loaded.table, dataset, types)
     return Found(rows.findings + key.findings, rows.total + key.total)
-
-
-def source_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
-    rows = con.execute(f"SELECT column_name, column_type FROM (DESCRIBE {table})").fetchall()  # noqa: S608 - identifiers are ours; file paths and values go through quote()/ident()
-    return {str(name): str(kind) for name, kind in rows if name != "__row"}
 
 
 def _as_problems(loaded: Loaded, findings: list[Finding]) -> list[Problem]:
@@ -80,26 +73,3 @@ def _as_problems(loaded: Loaded, findings: list[Finding]) -> list[Problem]:
             message = message.replace("{other}", f"{kind} {at(f.other)}")
         problems.append(Problem(loaded.source.label, at(f.row), f.column, message, kind))
     return problems
-
-
-def write_parquet(con: duckdb.DuckDBPyConnection, loaded: Loaded, target: Path) -> None:
-    """Store a validated file: declared columns, in declared order and types, in file order."""
-    types = source_types(con, loaded.table)
-    select = ", ".join(
-        f"CAST({column_sql(c, types[c.name]).value} AS {STORED_TYPE[c.type]}) AS {ident(c.name)}"
-        for c in loaded.source.dataset.columns
-    )
-    # No ORDER BY: the table is in file order and insertion order is preserved, which keeps
-    # the output byte-identical for identical input without sorting tens of millions of rows.
-    con.execute(
-        f"COPY (SELECT {select} FROM {loaded.table}) TO {quote(str(target))} "  # noqa: S608 - identifiers are ours; file paths and values go through quote()/ident()
-        "(FORMAT parquet, COMPRESSION zstd)"
-    )
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()
