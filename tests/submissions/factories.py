@@ -72,3 +72,29 @@ def jpeg_bytes() -> bytes:
 
 def upload(name: str, data: bytes, content_type: str = "application/pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def fill_and_submit(candidate, user, values: dict[str, str], *, evidence=True):
+    """Answer through the domain (as the portal does), attach a PDF to claims, submit."""
+    from paritrana.submissions.domain.answers import answer_save, submission_submit
+    from paritrana.submissions.domain.evidence import evidence_upload
+    from paritrana.submissions.models import Question
+
+    questions = {q.code: q for q in Question.objects.filter(category_id=candidate.category_id)}
+    for code, raw in values.items():
+        answer_save(candidate=candidate, question=questions[code], raw=raw, actor=user)
+        if evidence and questions[code].evidence_required:
+            evidence_upload(
+                candidate=candidate,
+                question=questions[code],
+                upload=upload(f"{code}.pdf", pdf_bytes()),
+                actor=user,
+            )
+    return submission_submit(candidate=candidate, actor=user)
+
+
+PEMDA_ANSWERS = {
+    "innovation_programmes": "3",
+    "sustainability_plan": "annual",
+    "programme_description": "Iuran pekerja rentan dibayar APBD.",
+}
