@@ -1,7 +1,9 @@
 """Who may act on a round, and what its current stage allows.
 
 Other apps build on these: a committee verifies answers of candidates in rounds it runs,
-a juror scores only while the round's stage has ``scoring_open``, and so on.
+a juror scores only while the round's stage has ``scoring_open``, and so on. Views check
+who (``runs_round``, ``is_national_committee``); the domain functions refuse, with a
+message, what the round's state does not allow (a closed stage, a locked round).
 """
 
 from __future__ import annotations
@@ -10,7 +12,11 @@ from typing import Any
 
 import rules
 
-from paritrana.accounts.rules import is_national_committee, runs_province
+from paritrana.accounts.rules import (
+    is_national_committee,
+    is_provincial_committee,
+    runs_province,
+)
 
 
 def round_of(obj: Any) -> Any:
@@ -44,7 +50,17 @@ def stage_allows(flag: str) -> Any:
     return check
 
 
+@rules.predicate
+def round_is_locked(_user: Any, obj: Any) -> bool:
+    rnd = round_of(obj)
+    return rnd is not None and rnd.locked_at is not None
+
+
 rules.add_perm("awards.view_round", runs_round)
+rules.add_perm("awards.act_on_round", runs_round)
 rules.add_perm("awards.edit_shortlist", runs_round & stage_allows("shortlist_editable"))
 rules.add_perm("awards.deliberate", runs_round & stage_allows("deliberation_open"))
+rules.add_perm("awards.lock_round", runs_round & stage_allows("deliberation_open"))
+rules.add_perm("awards.unlock_round", runs_round & round_is_locked)
 rules.add_perm("awards.manage_cycles", is_national_committee)
+rules.add_perm("awards.view_cycles", is_national_committee | is_provincial_committee)

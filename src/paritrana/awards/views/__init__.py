@@ -1,0 +1,1 @@
+"""Committee pages of the award workflow (each checks a rules permission)."""
