@@ -79,3 +79,13 @@ def test_packed_fast_path_equals_lexsort(data):
     fast = rank_with_ties(cols, decimals=2)
     batched = rank_with_ties([c[None, :] for c in cols])[0]
     np.testing.assert_array_equal(fast, batched)
+
+
+@pytest.mark.parametrize("magnitude", [1.0, 1e9])
+def test_counting_and_sorting_paths_agree_with_lexsort(magnitude):
+    rng = np.random.default_rng(1)
+    cols = [np.round(rng.integers(0, 50, 200) * magnitude / 7, 2) for _ in range(2)]
+    cols[0][::17] = np.nan
+    batched = rank_with_ties([c[None, :] for c in cols])[0]
+    np.testing.assert_array_equal(rank_with_ties(cols, decimals=2), batched)
+    np.testing.assert_array_equal(rank_with_ties(cols[:1], decimals=2), rank_with_ties(cols[:1]))

@@ -58,9 +58,11 @@ def rank_with_ties(keys: Sequence[FloatArray], decimals: int | None = None) -> F
     """
     main = keys[0]
     if main.ndim == 1:
-        packed = _pack(keys, decimals) if len(keys) > 1 else _descending(main)
-        if packed is not None:
-            ranks = _min_ranks(packed)
+        packed = _pack(keys, decimals)
+        ranks = _min_ranks(packed) if packed is not None else None
+        if ranks is None and len(keys) == 1:
+            ranks = _min_ranks(_descending(main))
+        if ranks is not None:
             ranks[np.isnan(main)] = np.nan
             return ranks
     # lexsort sorts ascending with its last key primary: negate for "higher is better" and
@@ -115,15 +117,25 @@ _MAX_PACKED = 2.0**62
 
 
 def _min_ranks(key: npt.NDArray[Any]) -> FloatArray:
-    """Ascending "min" ranks of a 1-D key without NaN: 1 + the position of each tie group.
-
-    Any sort will do (equal values share a rank whatever their order), and the default
-    introsort is several times faster than a stable sort.
-    """
+    """Ascending "min" ranks of a 1-D key without NaN: 1 + how many keys are smaller."""
+    if key.dtype.kind == "i":
+        span = int(key.max()) - int(key.min()) + 1 if key.size else 0
+        if span <= max(4 * key.size, _COUNTING_SPAN):
+            # bounded integers (rounded scores): count instead of sorting, O(units + span)
+            shifted = key - key.min()
+            counts = np.bincount(shifted, minlength=span)
+            smaller = np.cumsum(counts) - counts
+            ranks: FloatArray = (smaller[shifted] + 1).astype(float)
+            return ranks
+    # any sort will do (equal values share a rank whatever their order), and the default
+    # introsort is several times faster than a stable sort
     order = np.argsort(key)
     ordered = key[order]
     starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
     sizes = np.diff(np.append(starts, key.size))
-    ranks = np.empty(key.size)
-    ranks[order] = np.repeat(starts + 1.0, sizes)
-    return ranks
+    out = np.empty(key.size)
+    out[order] = np.repeat(starts + 1.0, sizes)
+    return out
+
+
+_COUNTING_SPAN = 1 << 22  # a 32 MB count table at most
