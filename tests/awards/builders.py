@@ -130,3 +130,18 @@ def provincial(cycle, code: str) -> Round:
 
 def national(cycle) -> Round:
     return cycle.rounds.select_related("stage", "cycle").get(level=RoundLevel.NATIONAL)
+
+
+#: A regency category scored on computed indicators only: deliberation needs neither the
+#: questionnaire nor the jury, so pages and the CLI can run it end to end.
+COMPUTED_ONLY = CategoryTemplate(
+    "KAB",
+    "Kabupaten/Kota (indikator saja)",
+    EntityKind.REGENCY,
+    (
+        Aspect("REG", "Regulasi", 40, SMALL_PEMDA.aspects[0].leaves),
+        Aspect("CAK", "Cakupan", 60, SMALL_PEMDA.aspects[1].leaves),
+    ),
+    has_interview=False,
+    pipeline=SIMPLE_PIPELINE,
+)

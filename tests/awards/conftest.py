@@ -15,3 +15,10 @@ def store(tmp_path, settings):
 def small_cycle(store):
     """A cycle of two hand-built categories whose data sit in the ``store``."""
     return make_cycle(templates=(SMALL_PEMPROV, SMALL_PEMDA), analytics_cycle="c1")
+
+
+@pytest.fixture
+def computed_cycle(store):
+    from tests.awards.builders import COMPUTED_ONLY
+
+    return make_cycle(templates=(SMALL_PEMPROV, COMPUTED_ONLY), analytics_cycle="c1")

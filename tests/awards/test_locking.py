@@ -48,7 +48,7 @@ def test_lock_freezes_awards_and_promotes_the_winner(deliberated):
 
 
 def test_a_locked_round_refuses_every_edit_and_changes_nothing(deliberated):
-    rnd, category, c, run, prov = deliberated
+    rnd, category, c, _run, prov = deliberated
     round_lock(round=rnd, actor=None, **prov)
     before = list(Candidate.objects.filter(round=rnd).values_list("pk", "status", "version"))
     with pytest.raises(RefusedError, match="is locked"):
@@ -68,7 +68,7 @@ def test_a_locked_round_refuses_every_edit_and_changes_nothing(deliberated):
 
 
 def test_stale_run_is_refused_at_lock(deliberated):
-    rnd, category, c, run, prov = deliberated
+    rnd, _category, c, _run, _prov = deliberated
     verified, jury = providers({c["32.01"]: (10, 10), c["32.02"]: (0, 2), c["32.03"]: (5, 5.5)})
     with pytest.raises(RefusedError, match="changed since run"):
         round_lock(round=rnd, actor=None, verified=verified, jury=jury)
@@ -77,7 +77,7 @@ def test_stale_run_is_refused_at_lock(deliberated):
 
 
 def test_unlock_needs_a_reason_is_audited_and_relock_moves_the_promotion(deliberated):
-    rnd, category, c, run, prov = deliberated
+    rnd, category, c, _run, prov = deliberated
     round_lock(round=rnd, actor=None, **prov)
     with pytest.raises(RefusedError, match="reason"):
         round_unlock(round=rnd, actor=None, reason=" ")
@@ -97,7 +97,7 @@ def test_unlock_needs_a_reason_is_audited_and_relock_moves_the_promotion(deliber
 
 
 def test_special_award(deliberated):
-    rnd, category, c, run, prov = deliberated
+    rnd, category, c, _run, prov = deliberated
     award_special_set(
         round=rnd, category=category, candidate=c["32.01"], name="Terbaik Inovasi", actor=None
     )

@@ -19,7 +19,7 @@ def proposed(small_cycle):
 
 
 def test_confirm_and_remove_are_audited(proposed):
-    rnd, cand = proposed
+    _rnd, cand = proposed
     cand = candidate_confirm(candidate=cand, version=cand.version, actor=None)
     assert (cand.status, cand.version) == (CandidateStatus.CONFIRMED, 2)
     with pytest.raises(RefusedError, match="needs a reason"):

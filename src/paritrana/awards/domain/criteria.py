@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from paritrana.awards.domain.errors import RefusedError
 from paritrana.awards.models import Category, CriteriaNode, CriterionSource
 from paritrana.scoring.tree import CriteriaTree, Node, build_tree
 
@@ -63,11 +64,11 @@ def criteria_tree(category: Category, *, sources: set[str] | None = None) -> Cri
     nodes = list(category.criteria.select_related("parent").order_by("order", "code"))
     problems = criteria_problems(nodes)
     if problems:
-        raise ValueError(f"criteria of {category.code}: " + " ".join(problems))
+        raise RefusedError(f"criteria of {category.code}: " + " ".join(problems))
     if sources is not None:
         nodes = _keep_sources(nodes, sources)
         if not nodes:
-            raise ValueError(f"criteria of {category.code}: no {'/'.join(sorted(sources))} leaves")
+            raise RefusedError(f"criteria of {category.code}: no {'/'.join(sorted(sources))} leaves")
     engine_nodes = [Node(code=ROOT, parent=None, is_indicator=False, name=category.name)]
     for n in nodes:
         goalposts = (

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import IntegrityError
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,24 +15,12 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from paritrana.accounts.roles import committee_provinces
-from paritrana.accounts.rules import is_national_committee
 from paritrana.awards.domain.cycles import cycle_create
+from paritrana.awards.domain.queries import visible_rounds
 from paritrana.awards.domain.screening import screening_start
 from paritrana.awards.forms import CycleForm
-from paritrana.awards.models import AwardCycle, CandidateStatus, Round
+from paritrana.awards.models import AwardCycle
 from paritrana.awards.views.base import CyclePermissionMixin, attempt
-
-
-def visible_rounds(user: Any, cycle: AwardCycle) -> QuerySet[Round]:
-    """Rounds the user runs, with candidate counts (one query, no N+1)."""
-    rounds = Round.objects.filter(cycle=cycle).select_related("stage", "province__zone")
-    if not is_national_committee(user):
-        rounds = rounds.filter(province_id__in=committee_provinces(user))
-    return rounds.annotate(
-        proposed=Count("candidates", filter=Q(candidates__status=CandidateStatus.PROPOSED)),
-        confirmed=Count("candidates", filter=Q(candidates__status=CandidateStatus.CONFIRMED)),
-    ).order_by("-level", "province_id")
 
 
 class CycleListView(PermissionRequiredMixin, ListView):

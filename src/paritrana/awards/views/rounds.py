@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Count, Q, QuerySet
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -15,25 +14,11 @@ from django.views.generic import TemplateView
 
 from paritrana.awards.domain.errors import RefusedError
 from paritrana.awards.domain.locking import round_lock, round_unlock
+from paritrana.awards.domain.queries import round_categories
 from paritrana.awards.domain.rounds import round_advance, round_stage_set
 from paritrana.awards.forms import ReasonForm
-from paritrana.awards.models import Award, CandidateStatus, Category, Round, RoundLevel, Stage
+from paritrana.awards.models import Award, Stage
 from paritrana.awards.views.base import RoundPermissionMixin, attempt
-
-
-def round_categories(rnd: Round) -> QuerySet[Category]:
-    """The categories competing in ``rnd`` with candidate counts (one query)."""
-    mine = Q(candidates__round=rnd)
-    categories = Category.objects.filter(cycle_id=rnd.cycle_id)
-    if rnd.level == RoundLevel.PROVINCIAL:
-        categories = categories.filter(national_only=False)
-    return categories.annotate(
-        proposed=Count("candidates", filter=mine & Q(candidates__status=CandidateStatus.PROPOSED)),
-        confirmed=Count(
-            "candidates", filter=mine & Q(candidates__status=CandidateStatus.CONFIRMED)
-        ),
-        removed=Count("candidates", filter=mine & Q(candidates__status=CandidateStatus.REMOVED)),
-    ).order_by("order")
 
 
 class RoundDetailView(RoundPermissionMixin, TemplateView):
