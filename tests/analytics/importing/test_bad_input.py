@@ -274,3 +274,17 @@ def test_lines_stay_exact_after_blank_lines(tmp_path, store, run):
     problems = _rejected(run(path), store, {}, path)
 
     assert [p[:2] for p in problems] == [(6, "scale")]
+
+
+def test_xlsx_values_right_of_the_named_columns(tmp_path, store, run):
+    path = write_xlsx(tmp_path / "employers.xlsx", rows_of("employers"))
+    book = openpyxl.load_workbook(path)
+    book.active["J3"] = "catatan"  # a note in an unnamed column
+    book.active["K1"].number_format = "0.00"  # formatting alone names no column
+    book.save(path)
+
+    problems = _rejected(run(path), store, {}, path)
+
+    assert problems == [
+        (3, None, "a value right of the last named column (8): name or delete it")
+    ]

@@ -20,7 +20,7 @@ import openpyxl
 
 from paritrana.analytics.importing.header import check_header
 from paritrana.analytics.importing.loaded import ROW, Loaded, ident
-from paritrana.analytics.importing.report import Problem, RowKind
+from paritrana.analytics.importing.report import MAX_PROBLEMS_SHOWN, Problem, RowKind
 from paritrana.analytics.importing.sources import Source
 from paritrana.analytics.importing.xlsx_merges import merged_ranges
 from paritrana.analytics.schema import ColumnType, Dataset
@@ -48,21 +48,39 @@ def load_xlsx(con: duckdb.DuckDBPyConnection, source: Source, table: str) -> Loa
         for ref in merges:
             problem(_first_row(ref), f"cells {ref} are merged; use one cell per value")
         rows = sheet.iter_rows(values_only=True)
-        first = next(rows, None)
-        if first is None or all(v is None for v in first):
+        # A formatted but empty cell widens the sheet: trailing empty header cells are no column.
+        names = _without_trailing_blanks(next(rows, ()))
+        if not names:
             return problem(1, "row 1 is empty: the first row must be the header")
-        header = check_header(source.label, first, source.dataset, RowKind.SHEET_ROW, 1)
+        header = check_header(source.label, names, source.dataset, RowKind.SHEET_ROW, 1)
         loaded.problems.extend(header.problems)
         if not header.readable or not header.positions:
             return loaded
         loaded.present = tuple(header.positions)
-        loaded.rows = _copy_rows(con, table, rows, header.positions, source.dataset)
+        stray: list[int] = []
+        loaded.rows = _copy_rows(
+            con, table, rows, header.positions, source.dataset, len(names), stray
+        )
     finally:
         book.close()
+    for row in stray[:MAX_PROBLEMS_SHOWN]:
+        problem(row, f"a value right of the last named column ({len(names)}): name or delete it")
+    loaded.unshown = max(len(stray) - MAX_PROBLEMS_SHOWN, 0)
     if loaded.rows > MAX_ROWS:
         return problem(None, f"over {MAX_ROWS:,} rows: send large extracts as CSV or Parquet")
     loaded.readable = not merges
     return loaded
+
+
+def _without_trailing_blanks(cells: tuple[object, ...]) -> tuple[object, ...]:
+    end = len(cells)
+    while end and _blank(cells[end - 1]):
+        end -= 1
+    return cells[:end]
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _pick_sheet(book: Any, dataset: str) -> Any:
@@ -83,6 +101,8 @@ def _copy_rows(
     rows: Iterator[tuple[object, ...]],
     positions: dict[str, int],
     dataset: Dataset,
+    width: int,
+    stray: list[int],
 ) -> int:
     names = list(positions)
     months = {n for n in names if dataset.column(n).type is ColumnType.MONTH}
@@ -93,7 +113,7 @@ def _copy_rows(
     unnest = ", ".join(
         f"unnest(${i + 1}::{'BIGINT' if i == 0 else 'VARCHAR'}[])" for i in range(len(names) + 1)
     )
-    for batch in _batches(rows, positions, months):
+    for batch in _batches(rows, positions, months, width, stray):
         con.execute(f"INSERT INTO {table} SELECT {unnest}", list(batch.values()))
         count += len(batch[ROW])
         if count > MAX_ROWS:
@@ -102,12 +122,19 @@ def _copy_rows(
 
 
 def _batches(
-    rows: Iterator[tuple[object, ...]], positions: dict[str, int], months: set[str]
+    rows: Iterator[tuple[object, ...]],
+    positions: dict[str, int],
+    months: set[str],
+    width: int,
+    stray: list[int],
 ) -> Iterator[dict[str, list[object]]]:
+    """Rows as lists per column; sheet rows with values past ``width`` go to ``stray``."""
     batch: dict[str, list[object]] = {ROW: [], **{n: [] for n in positions}}
     for number, values in enumerate(rows, start=2):  # row 1 was the header
-        if all(v is None or v == "" for v in values):
+        if all(_blank(v) for v in values):
             continue
+        if not all(_blank(v) for v in values[width:]):
+            stray.append(number)
         batch[ROW].append(number)
         for name, pos in positions.items():
             value = values[pos] if pos < len(values) else None

@@ -2,10 +2,11 @@
 
 1. Recognise each file's dataset and format.
 2. Under the cycle's lock, skip files whose bytes the manifest already records (unchanged).
-3. Load the others into a DuckDB work database inside the store, employers first, and
-   validate every file completely (so the report lists every problem, not the first).
-4. Only when no file has a problem: write each to Parquet; a result identical to the stored
-   file is reported unchanged; the rest become a new version of the cycle in one atomic swap.
+3. Load the others one by one into DuckDB, employers first (the others' NPPs refer to them),
+   and validate every file completely (the report lists every problem, not the first);
+   while no file has a problem, write each to Parquet in the store's scratch folder.
+4. Only when no file has a problem: a written file identical to the stored one is reported
+   unchanged; the rest become a new version of the cycle in one atomic swap.
 """
 
 from __future__ import annotations
@@ -86,47 +87,65 @@ def _run(store: CycleStore, sources: list[Source], outcome: _Outcome, say: Progr
     with store.work_dir() as work:
         con = connect(work)
         try:
-            loaded = _check(con, store, todo, outcome, say)
-            if not any(outcome.totals.values()):
-                _store(con, store, loaded, digests, manifest, work, outcome, say)
+            written = _check_and_write(con, store, todo, work, outcome, say)
         finally:
             con.close()
+        if not any(outcome.totals.values()):
+            _commit(store, written, digests, manifest, outcome, say)
 
 
-def _check(
+@dataclass(frozen=True)
+class _Written:
+    source: Source
+    rows: int
+    path: Path
+
+
+def _check_and_write(
     con: duckdb.DuckDBPyConnection,
     store: CycleStore,
     todo: list[Source],
+    work: Path,
     outcome: _Outcome,
     say: Progress,
-) -> list[Loaded]:
+) -> list[_Written]:
+    """Validate each file in turn (employers first) and, while all are valid, write it to the
+    scratch folder; then drop its table, so one big file at a time occupies DuckDB."""
     refs = References(con, store.cycle)
     refs.load_regions({c.references for s in todo for c in s.dataset.columns if c.references})
-    loaded = []
-    for index, source in enumerate(todo):  # employers come first
-        say(f"reading {source.label}")
-        loaded.append(_LOADERS[source.format](con, source, f"src_{index}"))
-    employers = next((item for item in loaded if item.source.dataset.name == "employers"), None)
-    _choose_employers(refs, store, employers)
-    for item in loaded:
-        say(f"checking {item.source.label}")
-        verdict = validate(con, item, refs)
-        outcome.rows[item.source.label] = item.rows
-        _add(outcome, item.source.label, verdict.problems, verdict.total)
-    if employers is not None and employers.readable and "npp" in employers.present:
-        batch = {item.source.dataset.name for item in loaded}
-        stale = _stale_references(refs, store, batch, employers.source.label)
-        _add(outcome, employers.source.label, stale, len(stale))
-    return loaded
-
-
-def _choose_employers(refs: References, store: CycleStore, employers: Loaded | None) -> None:
-    if employers is None:
+    if todo[0].dataset.name != "employers":
         refs.employers_from_store(store.dataset_path("employers"))
-    elif employers.readable and "npp" in employers.present:
-        refs.employers_from_table(employers.table, employers.source.label)
-    else:
-        refs.skip_employers()
+    batch = {s.dataset.name for s in todo}
+    written = []
+    for index, source in enumerate(todo):
+        say(f"reading {source.label}")
+        item = _LOADERS[source.format](con, source, f"src_{index}")
+        outcome.rows[source.label] = item.rows
+        usable_employers = _use_employers(refs, item)
+        say(f"checking {source.label}")
+        verdict = validate(con, item, refs)
+        _add(outcome, source.label, verdict.problems, verdict.total)
+        if usable_employers:
+            stale = _stale_references(refs, store, batch, source.label)
+            _add(outcome, source.label, stale, len(stale))
+        if not any(outcome.totals.values()):
+            say(f"writing {source.dataset.name}")
+            target = work / f"{source.dataset.name}.parquet"
+            write_parquet(con, item, target)
+            written.append(_Written(source, item.rows, target))
+        con.execute(f"DROP TABLE IF EXISTS {item.table}")
+    return written
+
+
+def _use_employers(refs: References, item: Loaded) -> bool:
+    """An employers file of the import replaces the stored one for NPP references."""
+    if item.source.dataset.name != "employers":
+        return False
+    if item.readable and "npp" in item.present:
+        refs.employers_from_table(item.table, item.source.label)
+        return True
+    refs.skip_employers()  # unreadable: NPP checks against it would only add noise
+    return False
 
 
 def _stale_references(
@@ -157,30 +176,25 @@ def _stale_references(
     return problems
 
 
-def _store(
-    con: duckdb.DuckDBPyConnection,
+def _commit(
     store: CycleStore,
-    loaded: list[Loaded],
+    written: list[_Written],
     digests: dict[str, str],
     manifest: dict[str, Entry],
-    work: Path,
     outcome: _Outcome,
     say: Progress,
 ) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
     entries = dict(manifest)
     new_files: dict[str, Path] = {}
-    for item in loaded:
+    for item in written:
         name, label = item.source.dataset.name, item.source.label
-        say(f"writing {name}")
-        target = work / f"{name}.parquet"
-        write_parquet(con, item, target)
-        digest = sha256_file(target)
+        digest = sha256_file(item.path)
         old = manifest.get(name)
         if old is not None and old.sha256 == digest:
-            outcome.status[label] = FileStatus.UNCHANGED  # same data from another file
+            outcome.status[label] = FileStatus.UNCHANGED  # same rows from another file
             continue
-        new_files[name] = target
+        new_files[name] = item.path
         entries[name] = Entry(
             source=item.source.path.name,
             source_sha256=digests[label],
