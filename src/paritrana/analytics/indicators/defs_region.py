@@ -1,0 +1,173 @@
+"""Indicators of regional governments (regency/city and province): PEMDA and PEMPROV."""
+
+from __future__ import annotations
+
+import ibis
+
+from paritrana.analytics.indicators import policy
+from paritrana.analytics.indicators.registry import EntityType, Indicator, Kind, Terms
+
+_REGIONS = (EntityType.REGENCY, EntityType.PROVINCE)
+_ACTIVE = ("participants.active", "participants.work_regency")
+_MAX_LEVEL = max(policy.REGULATION_LEVEL.values())
+_LADDER = " > ".join(f"{k} {v}" for k, v in policy.REGULATION_LEVEL.items()) + " > none 0"
+
+INDICATORS = (
+    Indicator(
+        code="coverage_active",
+        name="Active participants per working population",
+        entities=_REGIONS,
+        kind=Kind.RATIO,
+        formula="active participants working in the region / working population",
+        unit="share (0–1)",
+        direction=+1,
+        sources=(*_ACTIVE, "workforce.working_population"),
+        terms=lambda t: Terms(t.active, t.working_population),
+    ),
+    Indicator(
+        code="coverage_pu",
+        name="PU (wage earner) coverage of formal workers",
+        entities=_REGIONS,
+        kind=Kind.RATIO,
+        formula="active PU participants / formal workers",
+        unit="share (0–1)",
+        direction=+1,
+        sources=(*_ACTIVE, "participants.segment", "workforce.formal"),
+        terms=lambda t: Terms(t.active_pu, t.formal),
+    ),
+    Indicator(
+        code="coverage_bpu",
+        name="BPU (non-wage) coverage of informal workers",
+        entities=_REGIONS,
+        kind=Kind.RATIO,
+        formula="active BPU participants / informal workers",
+        unit="share (0–1)",
+        direction=+1,
+        sources=(*_ACTIVE, "participants.segment", "workforce.informal"),
+        terms=lambda t: Terms(t.active_bpu, t.informal),
+    ),
+    Indicator(
+        code="jakon_participants",
+        name="Construction (JAKON) participants",
+        entities=_REGIONS,
+        kind=Kind.COUNT,
+        formula="active JAKON participants working in the region",
+        unit="participants",
+        direction=+1,
+        sources=(*_ACTIVE, "participants.segment"),
+        terms=lambda t: Terms(t.active_jakon),
+    ),
+    Indicator(
+        code="apbd_vulnerable",
+        name="Vulnerable workers funded by APBD",
+        entities=_REGIONS,
+        kind=Kind.COUNT,
+        formula="active participants with worker_category VULNERABLE and funding APBD",
+        unit="participants",
+        direction=+1,
+        sources=(*_ACTIVE, "participants.funding", "participants.worker_category"),
+        terms=lambda t: Terms(t.apbd_vulnerable),
+    ),
+    Indicator(
+        code="apbd_vulnerable_share",
+        name="APBD-funded vulnerable workers per informal worker",
+        entities=_REGIONS,
+        kind=Kind.RATIO,
+        formula="APBD-funded vulnerable workers / informal workers",
+        unit="share (0–1)",
+        direction=+1,
+        sources=(
+            *_ACTIVE,
+            "participants.funding",
+            "participants.worker_category",
+            "workforce.informal",
+        ),
+        terms=lambda t: Terms(t.apbd_vulnerable, t.informal),
+    ),
+    Indicator(
+        code="apbd_allocation",
+        name="APBD allocation for contributions",
+        entities=_REGIONS,
+        kind=Kind.COUNT,
+        formula="allocation_rp of the government's own budget row (Rp0 without a row)",
+        unit="Rupiah",
+        direction=+1,
+        sources=("budgets.allocation_rp", "budgets.level", "budgets.year"),
+        terms=lambda t: Terms(t.allocation_rp),
+    ),
+    Indicator(
+        code="active_growth",
+        name="Year-on-year growth of active participants",
+        entities=_REGIONS,
+        kind=Kind.GROWTH,
+        formula="(active now − active in the previous period) / active in the previous period",
+        unit="relative change",
+        direction=+1,
+        sources=_ACTIVE,
+        terms=lambda t: Terms(t.active, t.prev_active),
+        needs_previous=True,
+    ),
+    Indicator(
+        code="employers_compliant_share",
+        name="Share of the region's employers that are fully compliant",
+        entities=_REGIONS,
+        kind=Kind.RATIO,
+        formula="fully compliant employers headquartered in the region / employers there",
+        unit="share (0–1)",
+        direction=+1,
+        sources=("employers.regency", "indicator.fully_compliant"),
+        terms=lambda t: Terms(t.employers_compliant, t.employers),
+    ),
+    Indicator(
+        code="bumd_compliant_share",
+        name="Share of the government's BUMD that are fully compliant",
+        entities=_REGIONS,
+        kind=Kind.RATIO,
+        formula="fully compliant BUMD owned by the government (owner_region) / BUMD it owns",
+        unit="share (0–1)",
+        direction=+1,
+        sources=("employers.owner_region", "employers.ownership", "indicator.fully_compliant"),
+        terms=lambda t: Terms(t.bumd_compliant, t.bumd),
+    ),
+    Indicator(
+        code="regulation_level",
+        name="Regulation level",
+        entities=_REGIONS,
+        kind=Kind.COUNT,
+        formula=f"strongest instrument in force: {_LADDER}",
+        unit=f"level (of {_MAX_LEVEL})",
+        direction=+1,
+        sources=("regulations.instrument", "regulations.level", "regulations.issued_on"),
+        terms=lambda t: Terms(t.regulation_level, ibis.literal(_MAX_LEVEL)),
+    ),
+    Indicator(
+        code="regulation_scope",
+        name="Regulation scope",
+        entities=_REGIONS,
+        kind=Kind.COUNT,
+        formula="scope flags covered by any regulation in force: "
+        + ", ".join(f.removeprefix("covers_") for f in policy.SCOPE_FLAGS),
+        unit=f"flags (of {len(policy.SCOPE_FLAGS)})",
+        direction=+1,
+        sources=tuple(f"regulations.{f}" for f in policy.SCOPE_FLAGS),
+        terms=lambda t: Terms(t.regulation_scope, ibis.literal(len(policy.SCOPE_FLAGS))),
+    ),
+    Indicator(
+        code="own_staff_covered",
+        name="Own non-ASN staff covered",
+        entities=_REGIONS,
+        kind=Kind.RATIO,
+        formula="active NON_ASN participants registered by the government itself (employer "
+        "with ownership GOVERNMENT and owner_region = the region) / own_staff of its budget row",
+        unit="share (0–1)",
+        direction=+1,
+        sources=(
+            "participants.worker_category",
+            "participants.npp",
+            "employers.ownership",
+            "employers.owner_region",
+            "budgets.own_staff",
+        ),
+        terms=lambda t: Terms(t.non_asn_covered, t.own_staff),
+    ),
+)

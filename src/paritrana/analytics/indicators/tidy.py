@@ -1,0 +1,25 @@
+"""From a base table (one row per entity) to the tidy output (one row per entity and indicator)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ibis
+
+from paritrana.analytics.indicators.registry import Indicator, Table, value_columns
+
+#: Columns of every output table, in order.
+OUTPUT_COLUMNS = ("entity_id", "indicator", "value", "numerator", "denominator")
+
+
+def tidy(base: Table, indicators: Sequence[Indicator]) -> Table:
+    parts = [
+        base.select(
+            entity_id=base.entity_id,
+            indicator=ibis.literal(ind.code, "string"),
+            **value_columns(ind, base),
+        )
+        for ind in indicators
+    ]
+    # Sorted so that the same data give the same file on every run, whatever the backend.
+    return ibis.union(*parts, distinct=False).order_by(["entity_id", "indicator"])
