@@ -68,7 +68,9 @@ def criteria_tree(category: Category, *, sources: set[str] | None = None) -> Cri
     if sources is not None:
         nodes = _keep_sources(nodes, sources)
         if not nodes:
-            raise RefusedError(f"criteria of {category.code}: no {'/'.join(sorted(sources))} leaves")
+            raise RefusedError(
+                f"criteria of {category.code}: no {'/'.join(sorted(sources))} leaves"
+            )
     engine_nodes = [Node(code=ROOT, parent=None, is_indicator=False, name=category.name)]
     for n in nodes:
         goalposts = (
