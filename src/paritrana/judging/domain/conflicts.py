@@ -68,9 +68,9 @@ class ConflictTable:
 
     def reasons(self, juror_id: int, candidate_id: int) -> list[str]:
         key = (juror_id, candidate_id)
-        declared = [_("declared: %(reason)s") % {"reason": self.declared[key]}] * (
-            key in self.declared
-        )
+        declared = []
+        if key in self.declared:
+            declared.append(_("declared: %(reason)s") % {"reason": self.declared[key]})
         return declared + self.flags.get(key, [])
 
     def conflicted_pairs(self) -> set[tuple[int, int]]:

@@ -48,6 +48,15 @@ def scoring_refusal(*, juror: Any, candidate: Any) -> str | None:
     return None
 
 
+def format_score(value: Decimal | None) -> str:
+    """A score as a person would type it: 7.5 and 8, not 7.50 and 8.00."""
+    if value is None:
+        return ""
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    return str(value.normalize())
+
+
 def _parse(text: str, criterion: CriteriaNode) -> tuple[Decimal | None, str | None]:
     """(value, problem) of one typed score; an empty field is not scored yet."""
     text = text.strip().replace(",", ".")  # Indonesian keyboards type a decimal comma
@@ -65,8 +74,8 @@ def _parse(text: str, criterion: CriteriaNode) -> tuple[Decimal | None, str | No
         return None, _("%(name)s: %(value)s is outside the rubric range %(lo)s–%(hi)s.") % {
             "name": criterion.name,
             "value": text,
-            "lo": f"{lo:g}",
-            "hi": f"{hi:g}",
+            "lo": format_score(lo),
+            "hi": format_score(hi),
         }
     if value != value.quantize(_PLACES):
         return None, _("%(name)s: use at most two decimals.") % {"name": criterion.name}

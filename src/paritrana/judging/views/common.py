@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.shortcuts import get_object_or_404
 
 from paritrana.awards.models import Candidate, Round
+from paritrana.judging.domain.sheets import format_score as show_score
 
 
 def candidate_or_404(pk: int) -> Candidate:
@@ -21,15 +21,6 @@ def candidate_or_404(pk: int) -> Candidate:
 
 def round_or_404(pk: int) -> Round:
     return get_object_or_404(Round.objects.select_related("stage", "province", "cycle"), pk=pk)
-
-
-def show_score(value: Decimal | None) -> str:
-    """A stored score as a person would type it: 7.5, 8, not 7.50 or 8.00."""
-    if value is None:
-        return ""
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return str(value.normalize())
 
 
 def sheet_rows(
