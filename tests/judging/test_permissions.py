@@ -38,7 +38,7 @@ MATRIX = [
     ("/jury/panel/{panel}/", "post", RUNS),
     ("/jury/panel/{panel}/member/{member}/profile/", "get", RUNS),
     ("/jury/panel/{panel}/member/{member}/profile/", "post", RUNS),
-    ("/jury/round/{round}/category/{category}/statistics/", "get", RUNS),
+    ("/jury/round/{round}/statistics/{category}/", "get", RUNS),
 ]
 
 
@@ -79,7 +79,7 @@ def test_access(jury, client, who, url, method, allowed):
         round=jury.round.pk,
         panel=jury.panel.pk,
         member=member.pk,
-        category=jury.category.pk,
+        category=jury.category.code,
     )
     if who != ANON:
         client.force_login(_user(jury, who))

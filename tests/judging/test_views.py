@@ -112,7 +112,7 @@ def test_statistics_page_shows_scores_and_reliability(jury, committee):
         sheet_save(juror=juror, candidate=jury.a, entries=entries, comment="", actor=None)
         sheet_submit(juror=juror, candidate=jury.a, actor=None)
     page = committee.get(
-        f"/jury/round/{jury.round.pk}/category/{jury.category.pk}/statistics/"
+        f"/jury/round/{jury.round.pk}/statistics/{jury.category.code}/"
     ).content.decode()
     assert "7.00" in page  # mean of 6 and 8
     assert "ICC1" in page
@@ -146,7 +146,7 @@ def _grow(jury, codes):
         ("committee", "/jury/rounds/"),
         ("committee", "/jury/round/{round}/"),
         ("committee", "/jury/panel/{panel}/"),
-        ("committee", "/jury/round/{round}/category/{category}/statistics/"),
+        ("committee", "/jury/round/{round}/statistics/{category}/"),
         ("committee", "/jury/candidate/{a}/"),
         ("juror", "/jury/candidate/{a}/"),
         ("juror", "/jury/round/{round}/conflicts/"),
@@ -154,7 +154,7 @@ def _grow(jury, codes):
 )
 def test_list_pages_do_not_grow_queries_with_rows(jury, client, who, url):
     url = url.format(
-        round=jury.round.pk, panel=jury.panel.pk, category=jury.category.pk, a=jury.a.pk
+        round=jury.round.pk, panel=jury.panel.pk, category=jury.category.code, a=jury.a.pk
     )
     user = jury.assigned if who == "juror" else user_with_role(Role.PROVINCIAL_COMMITTEE, "32")
     client.force_login(user)
@@ -162,3 +162,12 @@ def test_list_pages_do_not_grow_queries_with_rows(jury, client, who, url):
     small = _count(client, url)
     _grow(jury, ["32.02", "32.03", "32.05", "32.06"])
     assert _count(client, url) == small
+
+
+def test_statistics_url_reverses_by_round_and_category_code():
+    # The deliberation pages (awards) link here with (round pk, category code).
+    from django.urls import reverse
+
+    assert reverse("judging:statistics", args=(7, "BU-MANUFAKTUR")) == (
+        "/jury/round/7/statistics/BU-MANUFAKTUR/"
+    )

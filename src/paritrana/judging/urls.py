@@ -11,7 +11,7 @@ urlpatterns = [
     path("rounds/", committee.RoundListView.as_view(), name="rounds"),
     path("round/<int:pk>/", committee.RoundPanelsView.as_view(), name="round"),
     path(
-        "round/<int:pk>/category/<int:category>/statistics/",
+        "round/<int:pk>/statistics/<str:code>/",
         statistics.StatisticsView.as_view(),
         name="statistics",
     ),

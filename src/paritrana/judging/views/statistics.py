@@ -36,7 +36,7 @@ class StatisticsView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         rnd = self.get_permission_object()
-        category = get_object_or_404(Category, pk=self.kwargs["category"], cycle_id=rnd.cycle_id)
+        category = get_object_or_404(Category, code=self.kwargs["code"], cycle_id=rnd.cycle_id)
         stats = jury_statistics(round=rnd, category=category)
         criteria = list(jury_criteria(category=category))
         names = {c.ref or c.code: c.name for c in criteria}
