@@ -36,7 +36,7 @@ def _change(
 ) -> Candidate:
     with transaction.atomic():
         current = (
-            Candidate.objects.select_for_update()
+            Candidate.objects.select_for_update(of=("self",))
             .select_related("round__stage", "round__cycle", "round__province", "entity", "category")
             .get(pk=candidate.pk)
         )
