@@ -16,7 +16,7 @@ from paritrana.awards.models import Category, Stage
 from paritrana.scoring.errors import ScoringError
 from paritrana.scoring.spec import PipelineSpec, spec_from_dict
 
-JURY_METHODS = ("mean", "median", "trimmed_mean")
+JURY_METHODS = ("mean", "median", "trimmed_mean", "trimmed")  # judging reads both trimmed spellings
 JURY_DEFAULTS: dict[str, Any] = {"method": "mean", "trim": 0.1, "normalise": False}
 CATEGORY_FIELDS = ("shortlist_size", "has_interview")
 
