@@ -97,3 +97,14 @@ def test_refused_outside_deliberation_and_without_candidates(small_cycle):
     with pytest.raises(RefusedError, match="no confirmed candidates"):
         deliberation_run(round=rnd, category=category, actor=None)
     assert not Result.objects.exists()
+
+
+def test_real_providers_give_gaps_not_zeros_before_answers_and_sheets(deliberating):
+    rnd, category = deliberating
+    confirm(rnd, category, ["32.01", "32.02"])
+    run = deliberation_run(round=rnd, category=category, actor=None)  # submissions + judging
+    data = run.record["data"]
+    rows = {row[0]: dict(zip(data["columns"], row, strict=True)) for row in data["data"]}
+    assert all(r["ino"] is None and r["waw"] is None for r in rows.values())
+    ranks = dict(run.results.values_list("candidate__entity__code", "rank"))
+    assert ranks == {"32.02": 1, "32.01": 2}  # decided by the computed indicators alone
