@@ -285,6 +285,4 @@ def test_xlsx_values_right_of_the_named_columns(tmp_path, store, run):
 
     problems = _rejected(run(path), store, {}, path)
 
-    assert problems == [
-        (3, None, "a value right of the last named column (8): name or delete it")
-    ]
+    assert problems == [(3, None, "a value right of the last named column (8): name or delete it")]

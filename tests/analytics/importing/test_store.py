@@ -167,3 +167,25 @@ def test_default_store_comes_from_the_environment(tmp_path, monkeypatch):
     assert report.ok
     assert default_store() == tmp_path / "env-store"
     assert (tmp_path / "env-store" / "2024" / "employers.parquet").is_file()
+
+
+def test_an_unrecognised_file_stops_the_import_but_not_the_checks(tmp_path, store, run):
+    employers = rows_of("employers")
+    employers[0]["scale"] = "GIANT"
+
+    report = run(
+        write_csv(tmp_path / "employers.csv", employers),
+        write_csv(tmp_path / "workforce.csv", rows_of("workforce")),
+        write_csv(tmp_path / "umk.csv", rows_of("minimum_wages")),
+    )
+
+    assert [f.status for f in report.files] == [
+        FileStatus.REJECTED,
+        FileStatus.NOT_STORED,
+        FileStatus.REJECTED,
+    ]
+    assert [(p.file.rsplit("/", 1)[-1], p.row, p.column) for p in report.problems] == [
+        ("employers.csv", 2, "scale"),
+        ("umk.csv", None, None),
+    ]
+    assert stored_files(store) == {}

@@ -65,13 +65,16 @@ def import_files(
     outcome = _Outcome()
     for problem in problems:
         _add(outcome, problem.file, [problem], 1)
-    if not problems:
+    if sources:
         with cycle_store.locked():
-            _run(cycle_store, sources, outcome, say)
+            # Files that were recognised are still checked, so the report is complete.
+            _run(cycle_store, sources, outcome, say, commit=not problems)
     return _report(cycle_store, paths, sources, outcome)
 
 
-def _run(store: CycleStore, sources: list[Source], outcome: _Outcome, say: Progress) -> None:
+def _run(
+    store: CycleStore, sources: list[Source], outcome: _Outcome, say: Progress, *, commit: bool
+) -> None:
     manifest = store.manifest()
     digests = {s.label: sha256_file(s.path) for s in sources}
     todo = []
@@ -90,7 +93,7 @@ def _run(store: CycleStore, sources: list[Source], outcome: _Outcome, say: Progr
             written = _check_and_write(con, store, todo, work, outcome, say)
         finally:
             con.close()
-        if not any(outcome.totals.values()):
+        if commit and not any(outcome.totals.values()):
             _commit(store, written, digests, manifest, outcome, say)
 
 

@@ -35,7 +35,8 @@ class Source:
 def recognise(
     paths: Sequence[Path], dataset: str | None = None
 ) -> tuple[list[Source], list[Problem]]:
-    """Sources in dependency order (employers first), or the problems that prevent it."""
+    """The recognised sources in dependency order (employers first), and the problems of
+    the files that are not (unreadable, unnamed, a second file for one dataset)."""
     sources: list[Source] = []
     problems: list[Problem] = []
     if dataset is not None and dataset not in DATASETS:
@@ -48,7 +49,10 @@ def recognise(
             problems.append(problem)
         elif source is not None:
             sources.append(source)
-    problems.extend(_duplicates(sources))
+    duplicates = _duplicates(sources)
+    problems.extend(duplicates)
+    refused = {d.file for d in duplicates}
+    sources = [s for s in sources if s.label not in refused]
     # Employers go first: the other datasets' NPP references are checked against them.
     sources.sort(key=lambda s: s.dataset.name != "employers")
     return sources, problems
