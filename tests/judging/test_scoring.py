@@ -88,6 +88,10 @@ def test_median_and_trimmed_are_configurable(scored):
     np.testing.assert_allclose(
         jury_scores(round=rnd, category=category)["jury_commitment"], [5.5, 7.0, 8.5]
     )
+    category.pipeline = {**category.pipeline, "jury": {"method": "trimmed", "trim": 0.5}}
+    category.save()
+    with pytest.raises(JudgingError, match=r"below 0\.5"):
+        jury_scores(round=rnd, category=category)
     category.pipeline = {**category.pipeline, "jury": {"method": "mode"}}
     category.save()
     with pytest.raises(JudgingError, match="mode"):

@@ -61,7 +61,13 @@ class JuryConfig:
                 )
                 % {"method": method, "category": category.code}
             )
-        return cls(_METHODS[method], float(raw.get("trim", 0.2)), bool(raw.get("normalise", False)))
+        trim = float(raw.get("trim", 0.2))
+        if not 0 <= trim < 0.5:  # noqa: PLR2004 - trimming half from each end leaves nothing
+            raise JudgingError(
+                _("The jury trim of %(category)s must be at least 0 and below 0.5, not %(trim)s.")
+                % {"category": category.code, "trim": trim}
+            )
+        return cls(_METHODS[method], trim, bool(raw.get("normalise", False)))
 
 
 @dataclass(frozen=True)
