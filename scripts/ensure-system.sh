@@ -5,10 +5,17 @@ set -euo pipefail
 profile="${1:-base}"
 
 need=()
+have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
+# WeasyPrint (scorecards, certificates) renders with Pango; DejaVu gives it a font everywhere.
+have_lib libpango-1.0.so.0 || need+=(libpango-1.0-0)
+have_lib libpangoft2-1.0.so.0 || need+=(libpangoft2-1.0-0)
+[ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 if [ "$profile" = test ]; then
   # PySpark (indicator pipeline on Spark) needs a Java runtime, 17 or newer.
   command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
+  # Browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fi
 
 [ ${#need[@]} -eq 0 ] && exit 0
