@@ -116,6 +116,9 @@ INSTALLED_APPS = [
     "paritrana.submissions",
     "paritrana.judging",
     "paritrana.web",
+    "paritrana.reports",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -232,8 +235,16 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = int(_env("PARITRANA_HSTS_SECONDS", "31536000"))
     SECURE_SSL_REDIRECT = _env_bool("PARITRANA_SSL_REDIRECT", default=True)
 
+# Evidence uploads (PDF, PNG, JPEG; type checked by content) and links in e-mails sent
+# outside a request (invitations from the CLI or the demo).
+PARITRANA_EVIDENCE_MAX_MB = float(_env("PARITRANA_EVIDENCE_MAX_MB", "10"))
+PARITRANA_SITE_URL = _env("PARITRANA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 EMAIL_BACKEND = _env("PARITRANA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = _env("PARITRANA_FROM_EMAIL", "Paritrana Award <noreply@paritrana.invalid>")
+
+# Background tasks (certificate batches...) are rows in the database: no broker to run.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,
