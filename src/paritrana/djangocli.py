@@ -105,25 +105,36 @@ def accounts_create_cmd(
 
 
 @demo_app.command("setup")
-def demo_setup_cmd() -> None:
-    """Migrate, load regions and create one demo account per role; prints the logins."""
+def demo_setup_cmd(
+    scale: Annotated[
+        str, typer.Option(help="Generator scale of the synthetic nation: demo (default) or tiny")
+    ] = "demo",
+) -> None:
+    """Build a whole award cycle on synthetic data (generate, import, indicators, screening,
+    questionnaires, verification, jury, deliberation, locks, promotion, national round,
+    publication) and print one login per role. Running it again changes nothing."""
+    import time  # noqa: PLC0415 - only this command times itself
+
     setup_django()
     from django.conf import settings  # noqa: PLC0415
 
     if settings.PRODUCTION:
         console.print("[red]Refusing to create demo accounts in production.[/red]")
         raise typer.Exit(1)
+    if scale not in ("demo", "tiny"):
+        console.print(f"[red]Unknown scale {scale!r}[/red]; use demo or tiny.")
+        raise typer.Exit(2)
     call("migrate", "--no-input", "-v", "0")
     regions_load_cmd()
-    from paritrana.accounts.domain import demo_accounts_ensure  # noqa: PLC0415
+    from paritrana.demo.display import RichProgress, logins_print, report_print  # noqa: PLC0415
+    from paritrana.demo.options import options_for  # noqa: PLC0415
+    from paritrana.demo.run import demo_run  # noqa: PLC0415
 
-    accounts = demo_accounts_ensure()
-    console.print("\n[bold]Demo logins[/bold] (http://127.0.0.1:8000/accounts/login/):")
-    for a in accounts:
-        scope = f" — province {a.province_code}" if a.province_code else ""
-        console.print(
-            f"  {a.role.label:22} user [bold]{a.username}[/bold]  password {a.password}{scope}"
-        )
+    started = time.monotonic()
+    with RichProgress(console) as progress:
+        report = demo_run(options=options_for(scale), progress=progress)
+    report_print(console, report, time.monotonic() - started)
+    logins_print(console, report, "http://127.0.0.1:8000")
 
 
 def migrate_cmd() -> None:
