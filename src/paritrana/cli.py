@@ -11,6 +11,7 @@ import typer
 from paritrana import djangocli
 from paritrana.analytics.cli import data_app, indicators_app
 from paritrana.awards.cli import cycle_app
+from paritrana.reports.cli import results_app, worker_cmd
 from paritrana.scoring.cli import score_app
 
 app = typer.Typer(
@@ -27,6 +28,8 @@ app.add_typer(cycle_app, name="cycle")
 app.add_typer(data_app, name="data")
 app.add_typer(indicators_app, name="indicators")
 app.add_typer(score_app, name="score")
+app.add_typer(results_app, name="results")
+app.command("worker")(worker_cmd)
 app.command("migrate")(djangocli.migrate_cmd)
 app.command("serve")(djangocli.serve_cmd)
 app.command("manage", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(

@@ -1,0 +1,1 @@
+"""Reports: scorecards, certificates (PDF), Excel exports and verifiable result packages."""
