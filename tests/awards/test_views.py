@@ -115,8 +115,11 @@ def test_lock_from_the_web_shows_the_promotion(client, computed_cycle):
     page = response.content.decode()
     assert "Pemerintah Kota Bandung" in page or "Promoted" in page
     assert Candidate.objects.filter(round=national(computed_cycle), origin="PROMOTED").exists()
-    response = client.post(f"/awards/round/{rnd.pk}/stage/", follow=True)
+    response = client.post(f"/awards/round/{rnd.pk}/stage/", {"stage": "SCREENING"}, follow=True)
     assert "is locked" in response.content.decode()
+    client.post(f"/awards/round/{rnd.pk}/stage/")  # on to publication: allowed, changes nothing
+    rnd.refresh_from_db()
+    assert (rnd.stage.code, rnd.is_locked) == ("PUBLICATION", True)
 
 
 @pytest.mark.parametrize("extra", [0, 1])

@@ -10,14 +10,28 @@ from paritrana.audit.domain import audit_log
 from paritrana.awards.domain.errors import RefusedError, require_unlocked
 from paritrana.awards.models import Category, Round, Stage
 
+#: Stage capabilities that change a round's data; a locked round may enter no stage with one.
+EDITING_FLAGS = (
+    "shortlist_editable",
+    "submissions_open",
+    "verification_open",
+    "scoring_open",
+    "deliberation_open",
+)
+
 
 def round_stage_set(*, round: Round, stage: Stage, actor: Any) -> Round:  # noqa: A002 - 'round' is the interface's keyword
-    """Put ``round`` in ``stage`` (any stage of its cycle, forwards or back); audited."""
+    """Put ``round`` in ``stage`` (any stage of its cycle, forwards or back); audited.
+
+    A locked round only moves to stages that change nothing (publication): its results
+    are frozen until an audited unlock.
+    """
     if stage.cycle_id != round.cycle_id:
         raise RefusedError(f"stage {stage} belongs to another cycle")
     with transaction.atomic():
         rnd = Round.objects.select_for_update().select_related("stage").get(pk=round.pk)
-        require_unlocked(rnd)
+        if any(getattr(stage, flag) for flag in EDITING_FLAGS):
+            require_unlocked(rnd)  # a locked round may still move on to publication
         if rnd.stage_id == stage.pk:
             return rnd
         before = rnd.stage.code
