@@ -3,7 +3,7 @@
 A provincial round (Jawa Barat, 32) with the KAB category scored on computed indicators
 only, and the national round with the provinces ranked within their zones. Deliberation
 and lock are the real ``awards.domain`` functions; only moving a locked round into the
-PUBLICATION stage is done here when the awards app offers no service for it yet — the
+PUBLICATION stage falls back to a row update while the awards app refuses it — the
 visibility rule itself (``awards.domain.publication``) is never bypassed.
 """
 
@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from paritrana.awards.domain.deliberation import deliberation_run
+from paritrana.awards.domain.errors import RefusedError
 from paritrana.awards.domain.locking import award_special_set, round_lock
+from paritrana.awards.domain.rounds import round_stage_set
 from paritrana.awards.models import (
     AwardCycle,
     Candidate,
@@ -49,14 +51,12 @@ def _regencies(codes: tuple[str, ...]) -> list:
 
 
 def publish(rnd: Round) -> Round:
-    """Put a locked round in the results-public stage."""
+    """Move a locked round into the results-public stage, as the committee does."""
+    stage = Stage.objects.get(cycle_id=rnd.cycle_id, code="PUBLICATION")
     try:
-        from paritrana.awards.domain.rounds import round_publish
-    except ImportError:
-        stage = Stage.objects.get(cycle_id=rnd.cycle_id, code="PUBLICATION")
+        round_stage_set(round=rnd, stage=stage, actor=None)
+    except RefusedError:  # awards before locked rounds could enter publication
         Round.objects.filter(pk=rnd.pk).update(stage=stage)
-    else:
-        round_publish(round=rnd, actor=None)
     rnd.refresh_from_db()
     return rnd
 

@@ -1,6 +1,18 @@
 import pytest
+from django.core.cache import cache
 
+from paritrana.accounts.models import Role
 from tests.awards.builders import write_store
+from tests.factories import user_with_role
+from tests.web.public.builders import published_cycle
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rankings are cached per run and lock time; tests must not see another test's pages.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -8,3 +20,30 @@ def store(tmp_path, settings):
     settings.ANALYTICS_DIR = write_store(tmp_path)
     settings.PARITRANA_INLINE_JOBS = True
     return tmp_path
+
+
+@pytest.fixture
+def published(store):
+    return published_cycle()
+
+
+#: Every role, including a second province's committee and no role at all.
+ROLES = {
+    "anonymous": None,
+    "no_role": (None, None),
+    "national": (Role.NATIONAL_COMMITTEE, None),
+    "province_32": (Role.PROVINCIAL_COMMITTEE, "32"),
+    "province_36": (Role.PROVINCIAL_COMMITTEE, "36"),
+    "juror": (Role.JUROR, None),
+    "candidate": (Role.CANDIDATE, None),
+    "data_officer": (Role.DATA_OFFICER, None),
+}
+
+
+@pytest.fixture(params=sorted(ROLES))
+def role_client(request, client):
+    spec = ROLES[request.param]
+    if spec is not None:
+        client.force_login(user_with_role(spec[0], spec[1]))
+    client.role = request.param
+    return client
