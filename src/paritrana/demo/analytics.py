@@ -30,14 +30,14 @@ def data_generate(*, options: DemoOptions, progress: Progress) -> Path:
     if _generated(out):
         progress.note(f"Synthetic data already in {out}; not generated again.")
         return out
-    progress.phase(f"Generating the '{options.scale}' nation", total=100)
-    done = [0]
+    progress.phase(f"Generating the '{options.scale}' nation", total=None)
+    seen: set[str] = set()
 
-    def advance(_stage: str, fraction: float) -> None:
-        step = int(fraction * 100) - done[0]
-        if step > 0:
-            progress.advance(step)
-            done[0] += step
+    def advance(stage: str, _fraction: float) -> None:
+        # The generator reports each stage's own fraction: count the stages instead.
+        if stage not in seen:
+            seen.add(stage)
+            progress.advance()
 
     generate(scale=options.scale, seed=options.seed, out=out, progress=advance)
     return out
