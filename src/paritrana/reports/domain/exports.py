@@ -60,7 +60,7 @@ def _header(sheet: Worksheet, row: list[str]) -> None:
     sheet.append(row)
     for cell in sheet[sheet.max_row]:
         cell.font = BOLD
-    sheet.freeze_panes = sheet.cell(row=sheet.max_row + 1, column=1)
+    sheet.freeze_panes = f"A{sheet.max_row + 1}"  # a string: cell() would add an empty row
     for i, title in enumerate(row, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = max(10, min(40, len(title) + 4))
 
