@@ -59,7 +59,8 @@ def test_report_gives_ratios_verdicts_and_fallback(tiny_dir: Path):
     ]
     ok = {e: Difference(10, 0, 0, 0) for e in ("employer", "regency", "province", "village")}
     targets = {"wall_s": 60.0, "peak_gb": 4.0, "vs_pandas": 5.0, "vs_scan": 3.0}
-    text = render(scale="national", runs=runs, check=ok, targets=targets)
+    text = render(scale="national", runs=runs, check=ok, targets=targets, repeats=3)
+    assert "run 3 times, alternately" in text
     assert "| (b) pandas — the same indicators written plainly | national | stopped |" in text
     assert "a/c = 2.50" in text
     assert "(target ≤ 3×: met)" in text
@@ -79,7 +80,7 @@ def test_benchmark_end_to_end_on_tiny_data(tiny_dir: Path, tmp_path: Path):
     doc.write_text(
         "# Performance\n\n<!-- bench:analytics:start -->\nold\n<!-- bench:analytics:end -->\n"
     )
-    text = run_benchmark(scale="tiny", data_dir=tiny_dir, doc=doc)
+    text = run_benchmark(scale="tiny", data_dir=tiny_dir, doc=doc, repeats=1)
     assert "(a) Ibis on DuckDB" in text
     assert "(c) raw DuckDB scan" in text
     assert "pandas and Ibis agree on all" in text

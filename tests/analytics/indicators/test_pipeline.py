@@ -23,6 +23,15 @@ def test_without_previous_period_there_is_no_growth(tiny_dir: Path, tmp_path: Pa
     assert written["regency"] == len(regency) == 5 * 12
 
 
+def test_same_data_give_the_same_files(
+    tiny_dir: Path, previous_dir: Path, duckdb_out: Path, tmp_path: Path
+):
+    with connect("duckdb") as con:
+        compute_indicators(con, data_dir=tiny_dir, out_dir=tmp_path, previous_dir=previous_dir)
+    for path in duckdb_out.iterdir():
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
 def test_missing_dataset_is_named(tiny_dir: Path, tmp_path: Path):
     data = tmp_path / "data"
     shutil.copytree(tiny_dir, data)

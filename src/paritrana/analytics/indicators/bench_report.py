@@ -14,8 +14,10 @@ from paritrana.analytics.indicators.measure import Measurement
 _GB = 2**30
 _METHOD = (
     "Each step runs in its own fresh process; wall time is the job itself (after imports), "
-    "peak memory is the process's peak resident set (imports included). DuckDB uses 2 "
-    "threads and a 3 GB memory limit."
+    "peak memory is the process's peak resident set (VmHWM, imports included). (a) and (c) "
+    "run {repeats} times, alternately, after one warm-up scan: the table gives the median "
+    "time and the highest peak; pandas runs once. DuckDB uses 2 threads and a 3 GB memory "
+    "limit."
 )
 _STEPS = {
     "a": "(a) Ibis on DuckDB — every indicator of every entity, written",
@@ -109,6 +111,7 @@ def render(
     runs: Sequence[Run],
     check: Mapping[str, Difference] | None,
     targets: Mapping[str, float],
+    repeats: int = 1,
 ) -> str:
     scales = dict.fromkeys(r.scale for r in runs)
     data = {r.scale: r.data for r in runs}
@@ -117,7 +120,7 @@ def render(
         + "; ".join(f"{s}: {_size(data[s])}" for s in scales)
         + ".",
         "",
-        _METHOD,
+        _METHOD.format(repeats=repeats),
         "",
         "| step | scale | wall time | peak memory |",
         "| --- | --- | --- | --- |",
