@@ -22,7 +22,9 @@ def value(number: Any) -> str:
     if x == 0 or x.is_integer():
         return number_format(int(x), 0, use_l10n=True, force_grouping=True)
     digits = max(0, _SIGNIFICANT - 1 - math.floor(math.log10(abs(x))))
-    return number_format(round(x, digits), digits, use_l10n=True, force_grouping=True)
+    text = f"{round(x, digits):.{digits}f}".rstrip("0")  # 0.2, not 0.2000
+    decimals = len(text.partition(".")[2])
+    return number_format(round(x, digits), decimals, use_l10n=True, force_grouping=True)
 
 
 @register.filter
