@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from paritrana import djangocli
+from paritrana.bench import bench_cmd
 from paritrana.analytics.cli import data_app, indicators_app
 from paritrana.awards.cli import cycle_app
 from paritrana.reports.cli import results_app, worker_cmd
@@ -30,6 +31,7 @@ app.add_typer(indicators_app, name="indicators")
 app.add_typer(score_app, name="score")
 app.add_typer(results_app, name="results")
 app.command("worker")(worker_cmd)
+app.command("bench")(bench_cmd)
 app.command("migrate")(djangocli.migrate_cmd)
 app.command("serve")(djangocli.serve_cmd)
 app.command("manage", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(
