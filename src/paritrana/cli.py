@@ -9,9 +9,9 @@ from __future__ import annotations
 import typer
 
 from paritrana import djangocli
-from paritrana.bench import bench_cmd
 from paritrana.analytics.cli import data_app, indicators_app
 from paritrana.awards.cli import cycle_app
+from paritrana.bench import bench_cmd
 from paritrana.reports.cli import results_app, worker_cmd
 from paritrana.scoring.cli import score_app
 
