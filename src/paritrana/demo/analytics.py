@@ -18,9 +18,11 @@ class DemoDataError(RuntimeError):
     """The generated data could not be imported (a generator/importer mismatch)."""
 
 
+COMPLETE = ".complete"  # written after the generator returned: no half-written nation
+
+
 def _generated(folder: Path) -> bool:
-    # The generator writes every dataset; minimum_wages is the last one written.
-    return (folder / "minimum_wages.parquet").is_file() and (folder / "employers.parquet").is_file()
+    return (folder / COMPLETE).is_file()
 
 
 def data_generate(*, options: DemoOptions, progress: Progress) -> Path:
@@ -40,6 +42,7 @@ def data_generate(*, options: DemoOptions, progress: Progress) -> Path:
             progress.advance()
 
     generate(scale=options.scale, seed=options.seed, out=out, progress=advance)
+    (out / COMPLETE).write_text(f"scale={options.scale} seed={options.seed}\n")
     return out
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from paritrana.awards.domain.cycles import cycle_create
 from paritrana.awards.domain.screening import screening_run
-from paritrana.awards.models import AwardCycle, Candidate, RoundLevel
+from paritrana.awards.models import AwardCycle, JobStatus, RoundLevel, ScreeningJob
 from paritrana.demo.options import ANALYTICS_CYCLE, CYCLE_SLUG
 from paritrana.demo.people import user
 from paritrana.demo.progress import Progress
@@ -43,7 +43,9 @@ def cycle_ensure(*, progress: Progress) -> AwardCycle:
 
 def screening_ensure(*, cycle: AwardCycle, progress: Progress) -> None:
     """Screen every round once; afterwards the shortlists belong to the committees."""
-    if Candidate.objects.filter(round__cycle=cycle).exists():
+    # A finished job, not the presence of candidates: an interrupted run screened only some
+    # categories, and screening again replaces nothing but unconfirmed proposals.
+    if ScreeningJob.objects.filter(cycle=cycle, status=JobStatus.DONE).exists():
         return
     categories = cycle.categories.count()
     progress.phase("Screening every province and the national round", total=categories)
