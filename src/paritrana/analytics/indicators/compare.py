@@ -55,6 +55,7 @@ def compare_outputs(left: Path, right: Path) -> dict[str, Difference]:
     """Per entity type: rows, rows in only one folder, rows whose numbers differ."""
     con = duckdb.connect()
     try:
+        con.execute("SET enable_progress_bar = false")
         con.execute(_MACRO)
         result = {}
         for entity in ENTITY_TYPES:
