@@ -8,7 +8,7 @@ UV_VERSION := 0.13.8
 DEMO_HOST ?= 127.0.0.1
 DEMO_PORT ?= 8000
 
-.PHONY: messages demo test test-sqlite test-postgres lint bench lock install clean help
+.PHONY: messages demo test test-sqlite test-postgres lint bench loadtest lock install clean help
 
 help:
 	@echo "make demo   - set up, load reference data and demo accounts, serve on http://$(DEMO_HOST):$(DEMO_PORT)"
@@ -58,6 +58,12 @@ lint: install
 
 bench: install
 	$(BIN)/paritrana bench --scale national
+
+# The public results page and a scorecard at 50 clients for 60 s against gunicorn on
+# PostgreSQL with the demo data (a database of its own), beside a static file; writes the
+# "load" section of docs/performance.md. LOAD_CLIENTS, LOAD_SECONDS, LOAD_WORKERS override.
+loadtest: install
+	$(BIN)/python scripts/loadtest.py
 
 # Extract translatable strings into the .po files (developers; needs GNU gettext).
 messages: install

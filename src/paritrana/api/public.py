@@ -67,8 +67,8 @@ def results(
     round: RoundKey,  # noqa: A002 - the URL's own word
     category: CategoryCode,
 ) -> dict[str, Any]:
-    rnd = queries.public_round(cycle_slug=cycle, key=round)
-    run = queries.public_run(rnd, category)
+    run = queries.public_final_run(cycle_slug=cycle, key=round, code=category)
+    rnd = run.round
     ranking = queries.ranking(rnd, run)
     return {
         "cycle": cycle,

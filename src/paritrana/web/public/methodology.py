@@ -18,6 +18,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from paritrana.awards.models import CriterionSource, Result, ScoringRun
+from paritrana.scoring.spec import STEPS
 
 STEP_TEXT: dict[str, Promise] = {
     "denominate": _("Indicators are divided by their denominators (e.g. per worker)."),
@@ -145,9 +146,12 @@ def methodology(run: ScoringRun) -> Methodology:
     """Everything the methodology page shows, from ``run.record`` (loaded with the run)."""
     record = run.record or {}
     pipeline = record.get("pipeline") or {}
+    # PostgreSQL's jsonb does not keep key order: list the steps in the order they run.
+    order = list(STEPS)
+    recorded = pipeline.get("steps") or {}
     steps = [
-        Step(name, STEP_TEXT.get(name, name), params_list(params or {}))
-        for name, params in (pipeline.get("steps") or {}).items()
+        Step(name, STEP_TEXT.get(name, name), params_list(recorded[name] or {}))
+        for name in sorted(recorded, key=lambda n: order.index(n) if n in order else len(order))
     ]
     ranks = pipeline.get("ranks") or {}
     groups = [

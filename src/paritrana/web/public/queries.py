@@ -7,6 +7,7 @@ its final run and the round's lock time (an unlock and re-lock changes the key).
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import Http404
 
-from paritrana.awards.domain.publication import published_rounds
+from paritrana.awards.domain.publication import published_rounds, round_is_published
 from paritrana.awards.models import Award, AwardCycle, Category, Result, Round, ScoringRun
 from paritrana.regions.models import Zone
 from paritrana.web.public.links import report_url
@@ -82,6 +83,42 @@ def public_run(rnd: Round, code: str) -> ScoringRun:
         .first()
     )
     if run is None:
+        raise Http404("No published results for this category.")
+    return run
+
+
+def public_final_run(*, cycle_slug: str, key: str, code: str) -> ScoringRun:
+    """The final run of category ``code`` in a published round, with its round.
+
+    The busiest lookup: every ranking request makes it. The run found is cached with its
+    round's lock time; each request then only asks whether that round is still published
+    *with the same lock* (one small query through ``published_rounds()``): an unlock, a
+    re-lock or leaving the publication stage makes it fail and the full lookup runs again.
+    """
+    target = hashlib.sha256(f"{cycle_slug}\0{key}\0{code}".encode()).hexdigest()
+    cache_id = f"paritrana:public:target:{target}"
+    run = cache.get(cache_id)
+    if run is not None:
+        lock = run.round.locked_at
+        if published_rounds().filter(pk=run.round_id, locked_at=lock).exists():
+            return run
+    run = _final_run(cycle_slug=cycle_slug, key=key, code=code)
+    cache.set(cache_id, run, CACHE_SECONDS)
+    return run
+
+
+def _final_run(*, cycle_slug: str, key: str, code: str) -> ScoringRun:
+    rounds = published_rounds().filter(cycle__slug=cycle_slug)
+    rounds = (
+        rounds.filter(province__isnull=True) if key == NATIONAL else rounds.filter(province=key)
+    )
+    run = (
+        ScoringRun.objects.filter(round__in=rounds, category__code=code, is_final=True)
+        .select_related("category", "round__cycle", "round__province", "round__stage")
+        .defer("record")
+        .first()
+    )
+    if run is None or not round_is_published(run.round):
         raise Http404("No published results for this category.")
     return run
 

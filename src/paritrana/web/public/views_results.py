@@ -51,6 +51,13 @@ class RoundMixin:
     def get_round(self) -> Any:
         return queries.public_round(cycle_slug=self.kwargs["cycle"], key=self.kwargs["round"])
 
+    def get_run(self) -> Any:
+        """The category's final run in the published round (run.round is loaded with it)."""
+        kwargs = self.kwargs
+        return queries.public_final_run(
+            cycle_slug=kwargs["cycle"], key=kwargs["round"], code=kwargs["category"]
+        )
+
 
 class RoundView(RoundMixin, TemplateView):
     template_name = "public/round.html"
@@ -86,8 +93,8 @@ class RankingView(RoundMixin, TemplateView):
     template_name = "public/ranking.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        rnd = self.get_round()
-        run = queries.public_run(rnd, self.kwargs["category"])
+        run = self.get_run()
+        rnd = run.round
         return {
             **super().get_context_data(**kwargs),
             "round": rnd,
@@ -120,8 +127,8 @@ RANKING_HEADER = (
 
 class RankingCsvView(RoundMixin, View):
     def get(self, *_args: Any, **_kwargs: Any) -> HttpResponse:
-        rnd = self.get_round()
-        run = queries.public_run(rnd, self.kwargs["category"])
+        run = self.get_run()
+        rnd = run.round
         rows = [
             (
                 r.group,
@@ -147,8 +154,8 @@ class MethodologyView(RoundMixin, TemplateView):
     template_name = "public/methodology.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        rnd = self.get_round()
-        run = queries.public_run(rnd, self.kwargs["category"])  # record loads on a cache miss
+        run = self.get_run()  # the record loads on a cache miss only
+        rnd = run.round
         key = f"paritrana:public:methodology:{run.pk}"
         return {
             **super().get_context_data(**kwargs),
