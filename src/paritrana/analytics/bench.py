@@ -22,7 +22,8 @@ from paritrana.analytics.indicators.measure import Measurement, measure
 from paritrana.analytics.schema import DATASETS
 
 #: Where benchmark data live, one folder per scale (override with PARITRANA_BENCH_DATA).
-DEFAULT_BENCH_ROOT = Path("/work/bench-data")
+#: Benchmark data are generated once and reused; national scale takes ~400 MB.
+DEFAULT_BENCH_ROOT = Path("var/bench-data")
 BENCH_SEED = 1
 FALLBACK_SCALE = "province"
 #: pandas is stopped past this resident set (override with PARITRANA_BENCH_PANDAS_GB); the

@@ -15,3 +15,5 @@ indicators_app = typer.Typer(help="Compute indicators for every entity.", no_arg
 data_app.command("generate")(cli_generate.generate)
 data_app.command("import")(cli_import.import_)
 indicators_app.command("compute")(cli_indicators.compute)
+indicators_app.command("bench")(cli_indicators.bench)
+indicators_app.command("docs")(cli_indicators.docs)

@@ -81,7 +81,7 @@ def bench(
         typer.Option(
             "--data",
             file_okay=False,
-            help="Data folder to use (default: /work/bench-data/<scale>, generated when absent).",
+            help="Data folder to use (default: var/bench-data/<scale> or $PARITRANA_BENCH_DATA/<scale>, generated when absent).",
         ),
     ] = None,
 ) -> None:
