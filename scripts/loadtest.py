@@ -116,6 +116,7 @@ def main() -> int:
     clients = int(os.environ.get("LOAD_CLIENTS", "50"))
     seconds = float(os.environ.get("LOAD_SECONDS", "60"))
     workers = os.environ.get("LOAD_WORKERS", "4")
+    load_before = os.getloadavg()[0]
     url = load_database_url()
     print(f"Preparing {LOAD_DB} with the demo data (skipped when complete)...", flush=True)  # noqa: T201 - the command prints its progress and table
     subprocess.run(  # noqa: S603 - our own command
@@ -155,6 +156,10 @@ def main() -> int:
         server.wait(timeout=30)
         log.close()
     body = report(summaries, clients=clients, seconds=seconds, workers=workers)
+    body += (
+        f"\n\nLoad average (1 min) {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on "
+        f"{os.cpu_count()} cores: the load generator and any other work share the machine."
+    )
     print(body)  # noqa: T201 - the command prints its progress and table
     perfdoc.write_section("load", body, ROOT / "docs" / "performance.md")
     return 0
