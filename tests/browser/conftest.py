@@ -57,8 +57,10 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     return result
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
+    """Chromium for this package's tests only: the event loop of Playwright's sync API (and
+    the permission given to Django below) ends with the last browser test."""
     if shutil.which(CHROMIUM) is None:
         _unavailable(f"Debian's chromium is not installed ({CHROMIUM} is missing)")
     try:

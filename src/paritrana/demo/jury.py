@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from paritrana.accounts.models import User
 from paritrana.awards.models import Candidate, Round, RoundLevel
@@ -132,7 +133,11 @@ def _sheet(juror: User, candidate: Candidate, leniency: float, seed: int) -> Non
 
 
 def interviews_score(
-    *, rnd: Round, seed: int, progress: Progress, leave_open: set[tuple[int, int]] = frozenset()
+    *,
+    rnd: Round,
+    seed: int,
+    progress: Progress,
+    leave_open: AbstractSet[tuple[int, int]] = frozenset(),
 ) -> None:
     """Every assigned juror scores and submits, except the (juror, candidate) pairs left open."""
     members = list(
