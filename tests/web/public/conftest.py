@@ -3,6 +3,17 @@ from django.core.cache import cache
 
 from paritrana.accounts.models import Role
 from tests.awards.builders import write_store
+
+# Browser tests here use tests/browser's chromium, its serial live server and the hook that
+# reloads the reference regions after the live server's flush.
+from tests.browser.conftest import (  # noqa: F401 - pytest finds fixtures and hooks by name
+    _media,
+    _one_request_at_a_time,
+    _remember_blocker,
+    browser,
+    page_for,
+    pytest_runtest_teardown,
+)
 from tests.factories import user_with_role
 from tests.web.public.builders import published_cycle
 
