@@ -26,6 +26,12 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _english(client, settings):
+    # Assertions read English text; the interface defaults to Bahasa Indonesia.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
 @pytest.fixture
 def store(tmp_path, settings):
     settings.ANALYTICS_DIR = write_store(tmp_path)

@@ -36,6 +36,9 @@ def test_methodology_reads_the_recorded_tree_weights_and_pipeline(published, cli
     assert method.digest == run.input_digest
     assert ("runs", "200") in method.sensitivity
     page = re.sub(r"\s+", " ", response.content.decode())
+    client.cookies["django_language"] = "id"  # the cached methodology is per language
+    nodes = {n.code: n for n in client.get(url).context["method"].nodes}
+    assert nodes["ca"].source == "Indikator terhitung"
     assert "Regulasi (baru)" not in page
     assert run.input_digest in page
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
@@ -156,7 +157,8 @@ class MethodologyView(RoundMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         run = self.get_run()  # the record loads on a cache miss only
         rnd = run.round
-        key = f"paritrana:public:methodology:{run.pk}"
+        # Labels (sources, step texts) are translated when built: one entry per language.
+        key = f"paritrana:public:methodology:{run.pk}:{get_language()}"
         return {
             **super().get_context_data(**kwargs),
             "round": rnd,
