@@ -2,9 +2,8 @@
 
 A provincial round (Jawa Barat, 32) with the KAB category scored on computed indicators
 only, and the national round with the provinces ranked within their zones. Deliberation
-and lock are the real ``awards.domain`` functions; only moving a locked round into the
-PUBLICATION stage falls back to a row update while the awards app refuses it — the
-visibility rule itself (``awards.domain.publication``) is never bypassed.
+lock and publication (``round_stage_set`` to PUBLICATION) are the real ``awards.domain``
+functions, and the visibility rule (``awards.domain.publication``) is never bypassed.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from paritrana.awards.domain.deliberation import deliberation_run
-from paritrana.awards.domain.errors import RefusedError
 from paritrana.awards.domain.locking import award_special_set, round_lock
 from paritrana.awards.domain.rounds import round_stage_set
 from paritrana.awards.models import (
@@ -53,10 +51,7 @@ def _regencies(codes: tuple[str, ...]) -> list:
 def publish(rnd: Round) -> Round:
     """Move a locked round into the results-public stage, as the committee does."""
     stage = Stage.objects.get(cycle_id=rnd.cycle_id, code="PUBLICATION")
-    try:
-        round_stage_set(round=rnd, stage=stage, actor=None)
-    except RefusedError:  # awards before locked rounds could enter publication
-        Round.objects.filter(pk=rnd.pk).update(stage=stage)
+    round_stage_set(round=rnd, stage=stage, actor=None)
     rnd.refresh_from_db()
     return rnd
 
