@@ -16,25 +16,14 @@ import pandas as pd
 
 from paritrana.awards.domain.configuration import category_spec
 from paritrana.awards.models import Category
+from paritrana.scoring.explain import COLUMNS as EXPLAIN_COLUMNS
 from paritrana.scoring.explain import explain
 from paritrana.scoring.pipeline import ScoringResult
 from paritrana.scoring.spec import PipelineSpec
 from paritrana.scoring.tree import CriteriaTree
 
-#: Explanation columns kept per node (see scoring.explain for their meaning).
-EXPLAIN_KEEP = (
-    "node",
-    "name",
-    "level",
-    "parent",
-    "score",
-    "rank",
-    "ranked",
-    "weight",
-    "contribution",
-    "strongest",
-    "weakest",
-)
+#: Explanation columns kept per node: all of scoring.explain's but the unit code.
+EXPLAIN_KEEP = tuple(c for c in EXPLAIN_COLUMNS if c != "code")
 
 
 def spec_for_tree(category: Category, tree: CriteriaTree) -> PipelineSpec:
