@@ -110,3 +110,14 @@ def test_start_from_the_page_and_download_the_zip(
     pdf = client.get(f"/results/certificates/{award.pk}.pdf")  # public, served from the store
     assert pdf.status_code == 200
     assert pdf.content == bytes(Certificate.objects.get(award=award).pdf)
+
+
+def test_a_winners_public_scorecard_links_its_certificate(published, client):
+    run = published[3]
+    award = Award.objects.get(round=published[0], place=1)
+    page = client.get(f"/results/scorecard/{result_of(run, '32.02').pk}/").content.decode()
+    certificate = f"/results/certificates/{award.pk}.pdf"
+    assert certificate in page
+    response = client.get(certificate)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
