@@ -6,6 +6,8 @@ Django is set up inside each command, so ``paritrana --help`` stays fast.
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 import sys
 from typing import Annotated
 
@@ -146,25 +148,52 @@ def serve_cmd(
     host: Annotated[str, typer.Option(help="Address to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
     workers: Annotated[int, typer.Option(help="gunicorn worker processes")] = 2,
+    task_worker: Annotated[
+        bool,
+        typer.Option(
+            "--task-worker/--no-task-worker",
+            help="Also run the background-task worker (certificate batches); "
+            "turn off when a separate `paritrana worker` runs",
+        ),
+    ] = True,
 ) -> None:
-    """Serve the web app with gunicorn (static files by WhiteNoise)."""
+    """Serve the web app with gunicorn (static files by WhiteNoise), plus the task worker."""
     setup_django()
     from django.conf import settings  # noqa: PLC0415
 
     if settings.PRODUCTION:
         call("collectstatic", "--no-input", "-v", "0")
-    argv = [
-        "gunicorn",
-        "paritrana.wsgi:application",
-        "--bind",
-        f"{host}:{port}",
-        "--workers",
-        str(workers),
-        "--access-logfile",
-        "-",
-    ]
+    gunicorn = [
+        sys.executable, "-m", "gunicorn", "paritrana.wsgi:application",
+        "--bind", f"{host}:{port}", "--workers", str(workers), "--access-logfile", "-",
+    ]  # fmt: skip
     console.print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
-    os.execvp(sys.executable, [sys.executable, "-m", *argv])  # noqa: S606 - replaces this process with gunicorn
+    commands = [[sys.executable, "-m", "paritrana", "worker"]] if task_worker else []
+    _run_together([*commands, gunicorn])
+
+
+def _run_together(commands: list[list[str]]) -> None:
+    """Run the processes until the last one (the web server) ends; stop all on Ctrl+C/SIGTERM."""
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    procs: list[subprocess.Popen[bytes]] = []
+    try:
+        procs = [subprocess.Popen(cmd) for cmd in commands]  # noqa: S603 - our own commands
+        procs[-1].wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 def manage_cmd(ctx: typer.Context) -> None:
