@@ -8,14 +8,13 @@ of a category in one vectorised run. Entity rows are created for the proposals o
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from paritrana.audit.domain import audit_log
@@ -52,26 +51,26 @@ class Proposal:
 
 
 def screening_start(*, cycle: AwardCycle, actor: Any) -> ScreeningJob:
-    """Start screening in the background (a thread; inline when PARITRANA_INLINE_JOBS)."""
+    """Start screening as a background task (inline when PARITRANA_INLINE_JOBS, for tests).
+
+    The task runs in ``paritrana worker`` (started by ``paritrana serve``), not in the web
+    process, so a long screening survives the request and a server restart.
+    """
+    from paritrana.awards.tasks import screening_job_run  # noqa: PLC0415 - tasks import this module
+
     if ScreeningJob.objects.filter(cycle=cycle, status=JobStatus.RUNNING).exists():
         raise RefusedError(f"A screening of {cycle} is already running; wait for it to finish.")
     job = ScreeningJob.objects.create(cycle=cycle, actor=actor, status=JobStatus.RUNNING)
     if getattr(settings, "PARITRANA_INLINE_JOBS", False):
-        _run_job(job, actor)
+        screening_job_execute(job=job, actor=actor)
     else:
-        threading.Thread(target=_thread_job, args=(job.pk, actor), daemon=True).start()
+        actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+        transaction.on_commit(lambda: screening_job_run.enqueue(job_id=job.pk, actor_id=actor_id))
     return job
 
 
-def _thread_job(job_pk: int, actor: Any) -> None:
-    close_old_connections()
-    try:
-        _run_job(ScreeningJob.objects.get(pk=job_pk), actor)
-    finally:
-        close_old_connections()
-
-
-def _run_job(job: ScreeningJob, actor: Any) -> None:
+def screening_job_execute(*, job: ScreeningJob, actor: Any) -> None:
+    """Run one screening job and record its outcome on the job row."""
     try:
         job.summary = _screen(job.cycle, actor, lambda _msg: None)
         job.status = JobStatus.DONE
