@@ -14,6 +14,7 @@ min-max 0-100, arithmetic means; see tests/awards/builders.py). By hand:
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 
 from paritrana.accounts.models import Role
 from paritrana.awards.domain.deliberation import deliberation_run
@@ -26,6 +27,14 @@ from tests.awards.test_deliberation import confirm
 from tests.factories import user_with_role
 
 CODES = ("32.01", "32.02", "32.03", "32.04", "32.05")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Published results and scorecards are cached per lock; no test sees another's.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from paritrana.awards.domain.locking import round_unlock
-from tests.web.public.builders import published_cycle
+from paritrana.awards.models import Result
+from tests.web.public.builders import deliberate_and_lock, publish, published_cycle
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +63,29 @@ def test_unlocking_hides_a_cached_ranking_at_once(published, client):
     assert client.get(url).status_code == 200  # now cached
     round_unlock(round=published.national, actor=None, reason="jury sheet corrected")
     assert client.get(url).status_code == 404
+
+
+def test_relocking_serves_the_new_run_not_the_cached_ranking(published, client):
+    """Same URL, a new final run: its rows (scorecard links) replace the cached ones."""
+    rnd, pemprov = published.national, published.pemprov
+    url = reverse("public:ranking", args=[published.cycle.slug, "national", "PEMPROV"])
+    old = set(final_results(rnd, pemprov))
+    assert all(f"/results/scorecard/{pk}/" in client.get(url).content.decode() for pk in old)
+    round_unlock(round=rnd, actor=None, reason="jury sheet corrected")
+    assert client.get(url).status_code == 404
+    deliberate_and_lock(rnd, pemprov)
+    publish(rnd)
+    new = set(final_results(rnd, pemprov))
+    assert new
+    assert not new & old
+    html = client.get(url).content.decode()
+    assert all(f"/results/scorecard/{pk}/" in html for pk in new)
+    assert not any(f"/results/scorecard/{pk}/" in html for pk in old)
+
+
+def final_results(rnd, category):
+    results = Result.objects.filter(run__round=rnd, run__category=category, run__is_final=True)
+    return results.values_list("pk", flat=True)
 
 
 def test_unknown_cycle_round_and_category_are_404(published, client):

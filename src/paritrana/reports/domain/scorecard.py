@@ -9,9 +9,10 @@ the same run and ranking group. "What would move you up" re-scores the frozen ru
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 
 from paritrana.awards.domain.engine import json_safe
@@ -22,6 +23,8 @@ from paritrana.reports.domain.runs import frozen_run, frozen_score
 from paritrana.reports.models import ScorecardInsight
 
 INSIGHT_FORMAT = 1
+#: Published cards are frozen; a day bounds what a process keeps of rounds it no longer shows.
+CACHE_SECONDS = 24 * 3600
 
 
 @dataclass
@@ -113,6 +116,30 @@ def scorecard_build(*, result: Result, with_insight: bool = True) -> Scorecard:
     if with_insight:
         card.insight = scorecard_insight(result=result)
     return card
+
+
+def scorecard_cache_key(result: Result) -> str:
+    """Per result, final run and lock: a re-lock (even of the same run) gets a fresh key."""
+    locked = result.run.round.locked_at
+    stamp = locked.timestamp() if locked else 0
+    return f"paritrana:reports:scorecard:{result.pk}:{result.run_id}:{stamp:.6f}"
+
+
+def scorecard_cached(*, result: Result, published: bool) -> Scorecard:
+    """``scorecard_build`` for the pages; a published card is built once per lock.
+
+    ``published`` is the caller's fresh answer (``is_published_result``): a provisional
+    card, which only the committee and the candidate see, is never stored or served from
+    the cache. A card from the cache gets the caller's result (the one just checked).
+    """
+    if not published:
+        return scorecard_build(result=result)
+    key = scorecard_cache_key(result)
+    card = cache.get(key)
+    if card is None:
+        card = scorecard_build(result=result)
+        cache.set(key, card, CACHE_SECONDS)
+    return replace(card, result=result)
 
 
 def _node_scores(explanation: list[dict[str, Any]]) -> dict[str, float | None]:

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from rules.contrib.views import PermissionRequiredMixin
 
+from paritrana.awards.domain.publication import run_still_published
 from paritrana.awards.models import Award, Result, Round
+from paritrana.reports.rules import is_published_result
+
+#: Published results are frozen; a day bounds what a process keeps of rounds it no longer shows.
+PUBLIC_CACHE_SECONDS = 24 * 3600
 
 RESULT_RELATED = (
     "run__round__stage",
@@ -27,10 +33,32 @@ class ResultMixin(PermissionRequiredMixin):
 
     def get_permission_object(self) -> Result:
         if not hasattr(self, "_result"):
-            self._result = get_object_or_404(
-                Result.objects.select_related(*RESULT_RELATED), pk=self.kwargs["pk"]
-            )
+            self._result = result_load(self.kwargs["pk"])
         return self._result
+
+
+def result_load(pk: int) -> Result:
+    """Result ``pk`` with what its pages show; a published one usually from the cache.
+
+    A published result is frozen with its round's lock, so it is kept (per process) and
+    each request only asks whether its round is still published with that same lock and
+    its run still final (one small query): an unlock, a re-lock or leaving publication
+    fails the check and the row is read again, so nothing unpublished is ever served from
+    the cache. The large JSON
+    fields (the run's record, tens of kB, and the explanation) are left out: only building
+    a scorecard reads them, and a published one is built once per lock.
+    """
+    key = f"paritrana:reports:result:{pk}"
+    cached = cache.get(key)
+    run = cached.run if cached is not None else None
+    if run is not None and run_still_published(run.pk, run.round_id, run.round.locked_at):
+        return cached
+    result = get_object_or_404(
+        Result.objects.select_related(*RESULT_RELATED).defer("run__record", "explanation"), pk=pk
+    )
+    if is_published_result.test(None, result):
+        cache.set(key, result, PUBLIC_CACHE_SECONDS)
+    return result
 
 
 class RoundMixin(PermissionRequiredMixin):

@@ -16,7 +16,11 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import Http404
 
-from paritrana.awards.domain.publication import published_rounds, round_is_published
+from paritrana.awards.domain.publication import (
+    published_rounds,
+    round_is_published,
+    run_still_published,
+)
 from paritrana.awards.models import Award, AwardCycle, Category, Result, Round, ScoringRun
 from paritrana.regions.models import Zone
 from paritrana.web.public.links import report_url
@@ -92,16 +96,15 @@ def public_final_run(*, cycle_slug: str, key: str, code: str) -> ScoringRun:
 
     The busiest lookup: every ranking request makes it. The run found is cached with its
     round's lock time; each request then only asks whether that round is still published
-    *with the same lock* (one small query through ``published_rounds()``): an unlock, a
-    re-lock or leaving the publication stage makes it fail and the full lookup runs again.
+    *with the same lock* and this run still final (one small query,
+    ``run_still_published``): an unlock, a re-lock or leaving the publication stage makes
+    it fail and the full lookup runs again.
     """
     target = hashlib.sha256(f"{cycle_slug}\0{key}\0{code}".encode()).hexdigest()
     cache_id = f"paritrana:public:target:{target}"
     run = cache.get(cache_id)
-    if run is not None:
-        lock = run.round.locked_at
-        if published_rounds().filter(pk=run.round_id, locked_at=lock).exists():
-            return run
+    if run is not None and run_still_published(run.pk, run.round_id, run.round.locked_at):
+        return run
     run = _final_run(cycle_slug=cycle_slug, key=key, code=code)
     cache.set(cache_id, run, CACHE_SECONDS)
     return run

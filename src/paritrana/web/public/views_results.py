@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
@@ -103,10 +104,11 @@ class RankingView(RoundMixin, TemplateView):
             "cycle": rnd.cycle,
             "category": run.category,
             "run": run,
-            "ranking": queries.ranking(rnd, run),
+            # Lazy: while the page body is in the fragment cache neither is even unpickled.
+            "ranking": SimpleLazyObject(lambda: queries.ranking(rnd, run)),
             "by_zone": run.category.by_zone and rnd.level == RoundLevel.NATIONAL,
             "cache_key": queries.cache_key("ranking-html", rnd, run),
-            "package_sha256": _cached_digest(rnd),
+            "package_sha256": SimpleLazyObject(lambda: _cached_digest(rnd) or ""),
         }
 
 
