@@ -80,14 +80,18 @@ def test_progress_is_shown_in_the_page_and_polled_while_running(published, clien
     rnd = published[0]
     batch = CertificateBatch.objects.create(round=rnd, status=BatchStatus.RUNNING, total=3, done=1)
     client.force_login(people["committee32"])
-    page = client.get(f"/results/certificates/round/{rnd.pk}/")
+    page = client.get(f"/results/certificates/round/{rnd.pk}/", HTTP_ACCEPT_LANGUAGE="en")
     html = page.content.decode()
     assert page.status_code == 200
     assert "1 of 3" in html
     assert f'hx-get="/results/certificates/batch/{batch.pk}/"' in html
     assert "htmx" in html  # the script django-htmx ships
     CertificateBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.DONE, done=3)
-    fragment = client.get(f"/results/certificates/batch/{batch.pk}/", HTTP_HX_REQUEST="true")
+    fragment = client.get(
+        f"/results/certificates/batch/{batch.pk}/",
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert "3 of 3" in fragment.content.decode()
     assert "hx-get" not in fragment.content.decode()  # finished: polling stops
 

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.utils import translation
 from openpyxl import load_workbook
 
 from paritrana.reports.domain.exports import round_workbook
@@ -32,7 +33,8 @@ def test_committee_export_adds_the_juror_statistics(published):
 
 
 def test_committee_export_before_the_lock_is_marked_provisional(deliberated):
-    book = sheets(round_workbook(round=deliberated[0], committee=True))
+    with translation.override("en"):
+        book = sheets(round_workbook(round=deliberated[0], committee=True))
     values = [c for row in book.worksheets[0].iter_rows(values_only=True) for c in row]
     assert "KAB" in book.sheetnames
     assert any(isinstance(v, str) and "provisional" in v.lower() for v in values)
