@@ -102,3 +102,17 @@ def test_cli_verify_exit_codes():
     assert bad.exit_code == 1
     assert f"entry #{entries[0].pk}" in bad.output
     assert AuditEntry.objects.count() == 4
+
+
+def test_log_page_verifies_the_chain_only_when_asked(client):
+    from paritrana.accounts.models import Role
+    from tests.factories import user_with_role
+
+    entries = _chain()
+    client.force_login(user_with_role(Role.NATIONAL_COMMITTEE))
+    page = client.get("/audit/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "entries in the chain" in page
+    assert "Chain intact" not in page
+    _tamper("UPDATE audit_auditentry SET action = %s WHERE id = %s", ["forged", entries[1].pk])
+    page = client.get("/audit/?verify=1", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"Chain broken — #{entries[1].pk}" in page
