@@ -90,15 +90,19 @@ def _entries(data: Any, criteria: list[Any]) -> dict[int, ScoreInput]:
     }
 
 
-class SheetView(PermissionRequiredMixin, View):
-    """The juror's score sheet; the committee sees every juror's submitted sheet instead."""
-
-    permission_required = "judging.view_candidate"
+class _CandidateObjectMixin(PermissionRequiredMixin):
+    """The candidate of the URL is the permission object, looked up once per request."""
 
     def get_permission_object(self) -> Candidate:
         if not hasattr(self, "_candidate"):
             self._candidate = candidate_or_404(self.kwargs["pk"])
         return self._candidate
+
+
+class SheetView(_CandidateObjectMixin, View):
+    """The juror's score sheet; the committee sees every juror's submitted sheet instead."""
+
+    permission_required = "judging.view_candidate"
 
     def get(self, request: HttpRequest, **_kwargs: Any) -> HttpResponse:
         candidate = self.get_permission_object()
@@ -204,15 +208,10 @@ def _score_table(criteria: list[Any], sheets: list[ScoreSheet]) -> list[dict[str
     return table
 
 
-class AutosaveView(PermissionRequiredMixin, View):
+class AutosaveView(_CandidateObjectMixin, View):
     """htmx posts the sheet on every change; answers with a status line (422 when refused)."""
 
     permission_required = "judging.view_candidate"
-
-    def get_permission_object(self) -> Candidate:
-        if not hasattr(self, "_candidate"):
-            self._candidate = candidate_or_404(self.kwargs["pk"])
-        return self._candidate
 
     def post(self, request: HttpRequest, **_kwargs: Any) -> HttpResponse:
         candidate = self.get_permission_object()
